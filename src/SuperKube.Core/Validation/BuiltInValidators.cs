@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+
+namespace SuperKube.Validation;
+
+/// <summary>Kind-specific validation of built-in kinds (beyond the metadata checks every kind gets).</summary>
+internal static class BuiltInValidators
+{
+    /// <summary>The validator for a built-in kind (group, kind), or null.</summary>
+    public static Func<JsonObject, JsonObject?, IReadOnlyList<FieldError>>? For(string group, string kind) => null;
+}
