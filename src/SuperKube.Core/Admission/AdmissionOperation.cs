@@ -1,0 +1,10 @@
+namespace SuperKube.Admission;
+
+/// <summary>The operation being admitted.</summary>
+public enum AdmissionOperation
+{
+    Create,
+    Update,
+    Delete,
+    Connect,
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using SuperKube.Objects;
+
+namespace SuperKube.Api;
+
+/// <summary>Reads request bodies: bounded in size (413 past the limit) and decoded by content type.</summary>
+internal static class RequestBody
+{
+    /// <summary>The largest body accepted, as the real server: 3 MiB.</summary>
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256, AllowDuplicateProperties = false };
+
+    public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw ApiException.TooLarge(MaxBytes);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBytes)
+            {
+                throw ApiException.TooLarge(MaxBytes);
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Decodes an object body (JSON or YAML); 400 when malformed or not an object, 415 for other types.</summary>
+    public static JsonObject ParseObject(byte[] body, string contentType)
+    {
+        var node = Parse(body, contentType);
+        return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>Decodes any JSON or YAML value.</summary>
+    public static JsonNode? Parse(byte[] body, string contentType)
+    {
+        if (body.Length == 0)
+        {
+            throw ApiException.BadRequest("the request body is empty");
+        }
+
+        try
+        {
+            return contentType switch
+            {
+                MediaTypes.Yaml or "text/yaml" or MediaTypes.ApplyPatchYaml => YamlJson.Parse(Encoding.UTF8.GetString(body)),
+                MediaTypes.Json or MediaTypes.JsonPatch or MediaTypes.MergePatch or MediaTypes.StrategicMergePatch or "*/*" =>
+                    JsonNode.Parse(body, documentOptions: DocumentOptions),
+                _ => throw ApiException.UnsupportedMediaType(contentType),
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw ApiException.BadRequest($"error decoding request body: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or FormatException or ArgumentException)
+        {
+            throw ApiException.BadRequest($"error decoding request body: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using SuperKube.Api;
+using SuperKube.Registry;
+using SuperKube.Selection;
+using SuperKube.WatchCache;
+
+namespace SuperKube.Resources;
+
+/// <summary>The label and field selectors of a LIST or WATCH, checked against cached objects.</summary>
+internal sealed class ObjectFilter
+{
+    private readonly ResourceType _type;
+    private readonly LabelSelector? _labels;
+    private readonly FieldSelector? _fields;
+    private readonly bool _fieldsNeedObject;
+
+    private ObjectFilter(ResourceType type, LabelSelector? labels, FieldSelector? fields)
+    {
+        _type = type;
+        _labels = labels;
+        _fields = fields;
+        _fieldsNeedObject = fields is not null && fields.Fields.Any(f => f is not ("metadata.name" or "metadata.namespace"));
+    }
+
+    /// <summary>True when nothing is filtered.</summary>
+    public bool IsEmpty => _labels is null && _fields is null;
+
+    /// <summary>Parses the selectors; 400 BadRequest for syntax errors and unsupported field labels.</summary>
+    public static ObjectFilter Create(ResourceType type, ListOptions options)
+    {
+        LabelSelector? labels = null;
+        FieldSelector? fields = null;
+        if (!string.IsNullOrWhiteSpace(options.LabelSelector))
+        {
+            if (!LabelSelector.TryParse(options.LabelSelector, out var parsed, out var error))
+            {
+                throw ApiException.BadRequest(error);
+            }
+
+            labels = parsed;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.FieldSelector))
+        {
+            if (!FieldSelector.TryParse(options.FieldSelector, out var parsed, out var error))
+            {
+                throw ApiException.BadRequest(error);
+            }
+
+            foreach (var field in parsed.Fields)
+            {
+                if (field is not ("metadata.name" or "metadata.namespace") && !type.SelectableFields.ContainsKey(field))
+                {
+                    throw ApiException.BadRequest($"field label not supported: {field}");
+                }
+            }
+
+            fields = parsed;
+        }
+
+        return new ObjectFilter(type, labels, fields);
+    }
+
+    public bool Matches(CachedObject obj)
+    {
+        if (_labels is not null && !_labels.Matches(obj.Labels))
+        {
+            return false;
+        }
+
+        if (_fields is null)
+        {
+            return true;
+        }
+
+        var parsed = _fieldsNeedObject ? obj.Parse() : null;
+        return _fields.Matches(field => field switch
+        {
+            "metadata.name" => obj.Key.Name,
+            "metadata.namespace" => obj.Key.Namespace,
+            _ => parsed is not null && _type.SelectableFields.TryGetValue(field, out var get) ? get(parsed) ?? "" : "",
+        });
+    }
+}
