@@ -1,1 +1,3 @@
-Console.WriteLine("superkube");
+using SuperKube.Host;
+
+return await SuperKubeCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,52 @@
+#pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SuperKube.Api;
+using SuperKube.WatchCache;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the Kubernetes API onto an ASP.NET Core application.</summary>
+public static class SuperKubeEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>/api</c>, <c>/apis</c>, <c>/version</c>, the health endpoints and <c>/openapi</c>. Everything else
+    /// under the application answers with the Kubernetes 404 Status.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSuperKubeApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var handler = endpoints.ServiceProvider.GetRequiredService<ApiRequestHandler>();
+        var cache = endpoints.ServiceProvider.GetRequiredService<ResourceWatchCache>();
+        RequestDelegate api = handler.HandleAsync;
+        endpoints.Map("/api", api);
+        endpoints.Map("/api/{**rest}", api);
+        endpoints.Map("/apis", api);
+        endpoints.Map("/apis/{**rest}", api);
+        endpoints.MapGet("/version", context => Responses.WriteJsonAsync(context, 200, VersionInfo.Document()));
+        foreach (var path in new[] { "/healthz", "/livez", "/readyz" })
+        {
+            endpoints.MapGet(path, context => HealthAsync(context, cache));
+            endpoints.MapGet(path + "/{check}", context => HealthAsync(context, cache));
+        }
+
+        endpoints.Map("/openapi/v2", context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
+        endpoints.MapFallback(context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
+        return endpoints;
+    }
+
+    private static Task HealthAsync(HttpContext context, ResourceWatchCache cache)
+    {
+        var ready = cache.IsReady;
+        context.Response.StatusCode = ready ? 200 : 503;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var text = ready ? "ok" : "watch cache not ready";
+        if (context.Request.Query.ContainsKey("verbose"))
+        {
+            text = ready ? "[+]ping ok\n[+]etcd ok\n[+]informer-sync ok\nhealthz check passed\n" : "[-]informer-sync failed\n";
+        }
+
+        return context.Response.WriteAsync(text, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,51 @@
+#pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SuperKube.Admission;
+using SuperKube.Api;
+using SuperKube.Api.Discovery;
+using SuperKube.Bootstrap;
+using SuperKube.DependencyInjection;
+using SuperKube.Registry;
+using SuperKube.Resources;
+using SuperKube.Security;
+using SuperKube.WatchCache;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers SuperKube in a service collection.</summary>
+public static class SuperKubeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SuperKube API server core: registry with the built-in resources, watch cache, read and write paths,
+    /// admission and the request pipeline. Add a storage backend (<c>AddSqliteStorage</c>) and map the API with
+    /// <c>MapSuperKubeApi()</c>. Calling it again changes nothing but the options.
+    /// </summary>
+    public static ISuperKubeBuilder AddSuperKube(this IServiceCollection services, Action<SuperKubeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<SuperKubeOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IResourceRegistry>(_ => new ResourceRegistry(BuiltInResources.Create()));
+        services.TryAddSingleton<ResourceWatchCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ResourceWatchCache>(sp => sp.GetRequiredService<ResourceWatchCache>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SystemNamespaces>());
+        services.TryAddSingleton<ResourceReader>();
+        services.TryAddSingleton<ResourceWriter>();
+        services.TryAddSingleton<AdmissionChain>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
+        services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
+        services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
+        services.TryAddSingleton<DiscoveryDocuments>();
+        services.TryAddSingleton<WatchResponder>();
+        services.TryAddSingleton<PatchHandler>();
+        services.TryAddSingleton<ResourceEndpoint>();
+        services.TryAddSingleton<ApiRequestHandler>();
+        return new SuperKubeBuilder(services);
+    }
+}

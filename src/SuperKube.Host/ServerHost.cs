@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SuperKube.Host;
+
+/// <summary>Builds, starts and runs the server process: Kestrel + the SuperKube API on SQLite.</summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHost(WebApplication app, Uri url, string kubeconfigPath)
+    {
+        _app = app;
+        Url = url;
+        KubeconfigPath = kubeconfigPath;
+    }
+
+    public Uri Url { get; }
+
+    public string KubeconfigPath { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<int> RunAsync(ServerSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        ServerHost host;
+        try
+        {
+            host = await StartAsync(settings, output, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException
+                                       or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await output.WriteLineAsync($"superkube: failed to start: {ex.Message}");
+            return 1;
+        }
+
+        await using (host)
+        {
+            await output.WriteLineAsync("Press Ctrl-C to stop.");
+            await host._app.WaitForShutdownAsync(cancellationToken);
+            await output.WriteLineAsync("SuperKube stopped.");
+        }
+
+        return 0;
+    }
+
+    public static async Task<ServerHost> StartAsync(ServerSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await output.WriteLineAsync($"SuperKube {typeof(ServerHost).Assembly.GetName().Version} (Kubernetes API v1.32)");
+        Directory.CreateDirectory(settings.DataDir);
+        var databasePath = settings.SqlitePath();
+        await output.WriteLineAsync($"Data directory: {settings.DataDir}");
+        await output.WriteLineAsync($"Storage: SQLite at {databasePath}");
+        WarnPending(settings, output);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = settings.DataDir });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
+        });
+        builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath);
+
+        var app = builder.Build();
+        app.MapSuperKubeApi();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? $"http://{settings.Host}:{settings.Port}";
+        var url = ClientUrl(new Uri(address));
+        var kubeconfig = await Kubeconfig.WriteAsync(settings.DataDir, url, cancellationToken);
+        await output.WriteLineAsync($"API server listening on {address} (plain HTTP on loopback; TLS and authentication are pending)");
+        await output.WriteLineAsync($"Kubeconfig written to {kubeconfig}");
+        await output.WriteLineAsync($"  export KUBECONFIG={kubeconfig}");
+        await output.WriteLineAsync($"Ready in {clock.ElapsedMilliseconds} ms.");
+        return new ServerHost(app, url, kubeconfig);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static Uri ClientUrl(Uri listening)
+    {
+        var host = listening.Host is "0.0.0.0" or "[::]" or "::" ? "127.0.0.1" : listening.Host;
+        return new UriBuilder(listening) { Host = host }.Uri;
+    }
+
+    private static void WarnPending(ServerSettings settings, TextWriter output)
+    {
+        if (settings.FakeNodes > 0 || settings.Runtime != "auto" || settings.NoAgent)
+        {
+            output.WriteLine("Note: --fake-nodes, --runtime and --no-agent are accepted but the node agent is pending in this build.");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace SuperKube.Host;
+
+/// <summary>The settings of <c>superkube server</c>, from flags and environment.</summary>
+internal sealed record ServerSettings
+{
+    public required string DataDir { get; init; }
+
+    public string? DatabaseUrl { get; init; }
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = 6443;
+
+    public string NodeName { get; init; } = Environment.MachineName.ToLowerInvariant();
+
+    public string PodCidr { get; init; } = "10.244.0.0/16";
+
+    public string ServiceCidr { get; init; } = "10.96.0.0/12";
+
+    public string Runtime { get; init; } = "auto";
+
+    public int FakeNodes { get; init; }
+
+    public bool NoAgent { get; init; }
+
+    /// <summary>The SQLite file: from <c>sqlite://PATH</c>, else <c>DATA_DIR/superkube.db</c>.</summary>
+    public string SqlitePath()
+    {
+        if (DatabaseUrl is { Length: > 0 } url)
+        {
+            const string prefix = "sqlite://";
+            if (!url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"--db-url: only sqlite://PATH is supported in this build (got \"{url}\"); PostgreSQL support is pending.");
+            }
+
+            var path = url[prefix.Length..];
+            return path == ":memory:" ? path : Path.GetFullPath(path);
+        }
+
+        return Path.Combine(DataDir, "superkube.db");
+    }
+}
