@@ -8,13 +8,6 @@ namespace SuperKube.Api;
 /// <summary>Builds meta.k8s.io/v1 Table responses from cached objects and the resource's table definition.</summary>
 internal static class TableResponses
 {
-    private static readonly TableDefinition NameAge = new(
-        [
-            new TableColumn("Name", "string", "Name must be unique within a namespace.", 0, "name"),
-            new TableColumn("Age", "string", "Time since the object was created."),
-        ],
-        static (obj, now) => [Objects.ObjectMeta.Name(obj), Age(obj, now)]);
-
     /// <summary>How much of each object a row carries (the includeObject parameter).</summary>
     public enum IncludeObject
     {
@@ -40,7 +33,7 @@ internal static class TableResponses
         string continueToken,
         bool withColumns = true)
     {
-        var definition = type.Table ?? NameAge;
+        var definition = type.Table ?? DefaultTable.NameAge;
         var rows = new JsonArray();
         foreach (var cached in objects)
         {
@@ -124,18 +117,5 @@ internal static class TableResponses
         }
 
         return row;
-    }
-
-    private static string Age(JsonObject obj, DateTimeOffset now)
-    {
-        var text = (obj["metadata"] as JsonObject)?["creationTimestamp"]?.GetValue<string>();
-        if (text is null || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var created))
-        {
-            return "<unknown>";
-        }
-
-        var age = now - created;
-        return age.TotalSeconds < 120 ? $"{Math.Max(0, (int)age.TotalSeconds)}s" : age.TotalMinutes < 180 ? $"{(int)age.TotalMinutes}m" : $"{(int)age.TotalHours}h";
     }
 }

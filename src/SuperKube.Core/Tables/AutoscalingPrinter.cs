@@ -32,8 +32,8 @@ internal static class AutoscalingPrinter
     /// <summary>The Targets cell: <c>cpu: 40%/80%</c> per metric, at most two, then <c>+ N more...</c>.</summary>
     public static string Targets(JsonObject hpa)
     {
-        var specs = Objects(hpa, "spec", "metrics");
-        var statuses = Objects(hpa, "status", "currentMetrics");
+        var specs = ObjectList(hpa, "spec", "metrics");
+        var statuses = ObjectList(hpa, "status", "currentMetrics");
         if (specs.Count == 0 && IntOrNull(hpa, "spec", "targetCPUUtilizationPercentage") is { } cpuTarget)
         {
             var current = IntOrNull(hpa, "status", "currentCPUUtilizationPercentage");

@@ -82,7 +82,7 @@ internal static class JsonValues
     public static JsonArray? Array(JsonNode? node, params ReadOnlySpan<string> path) => Get(node, path) as JsonArray;
 
     /// <summary>The object items of the array at the path (other items skipped); empty when absent.</summary>
-    public static IReadOnlyList<JsonObject> Objects(JsonNode? node, params ReadOnlySpan<string> path) =>
+    public static IReadOnlyList<JsonObject> ObjectList(JsonNode? node, params ReadOnlySpan<string> path) =>
         Array(node, path) is { } array ? [.. array.OfType<JsonObject>()] : [];
 
     /// <summary>The string items of the array at the path (other items skipped); empty when absent.</summary>
@@ -144,7 +144,7 @@ internal static class JsonValues
     /// <summary>True when the condition of the given type in the array at the path has status <c>True</c>.</summary>
     public static bool ConditionTrue(JsonNode? node, string type, params ReadOnlySpan<string> path)
     {
-        foreach (var condition in Objects(node, path))
+        foreach (var condition in ObjectList(node, path))
         {
             if (Str(condition, "type") == type)
             {

@@ -42,7 +42,7 @@ internal static class LabelSelectorText
             requirements.Add((key, key + "=" + value));
         }
 
-        foreach (var expression in JsonValues.Objects(selector, "matchExpressions"))
+        foreach (var expression in JsonValues.ObjectList(selector, "matchExpressions"))
         {
             if (Requirement(expression) is not { } requirement)
             {

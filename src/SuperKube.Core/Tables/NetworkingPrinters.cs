@@ -20,7 +20,7 @@ internal static class NetworkingPrinters
             ObjectCells.Name(ing),
             Str(ing, "spec", "ingressClassName") ?? "<none>",
             Hosts(ing),
-            string.Join(",", Objects(ing, "status", "loadBalancer", "ingress")
+            string.Join(",", ObjectList(ing, "status", "loadBalancer", "ingress")
                 .Select(i => Str(i, "ip") is { Length: > 0 } ip ? ip : Text(i, "hostname"))
                 .Where(a => a.Length > 0)
                 .Distinct(StringComparer.Ordinal)
@@ -47,7 +47,7 @@ internal static class NetworkingPrinters
     /// <summary>The first three rule hosts, <c>*</c> when no rule names a host.</summary>
     public static string Hosts(JsonObject ing)
     {
-        var rules = Objects(ing, "spec", "rules");
+        var rules = ObjectList(ing, "spec", "rules");
         var hosts = new List<string>();
         var more = false;
         foreach (var rule in rules)

@@ -28,7 +28,7 @@ internal static class NodePrinter
     /// <summary><c>Ready</c>, <c>NotReady</c> or <c>Unknown</c>, with <c>,SchedulingDisabled</c> when cordoned.</summary>
     public static string Status(JsonObject node)
     {
-        var ready = Objects(node, "status", "conditions").FirstOrDefault(c => Str(c, "type") == "Ready");
+        var ready = ObjectList(node, "status", "conditions").FirstOrDefault(c => Str(c, "type") == "Ready");
         var status = ready is null ? "Unknown" : Str(ready, "status") == "True" ? "Ready" : "NotReady";
         return Bool(node, "spec", "unschedulable") ? status + ",SchedulingDisabled" : status;
     }
@@ -67,7 +67,7 @@ internal static class NodePrinter
     ];
 
     private static string Address(JsonObject node, string type) =>
-        Objects(node, "status", "addresses").FirstOrDefault(a => Str(a, "type") == type) is { } address
+        ObjectList(node, "status", "addresses").FirstOrDefault(a => Str(a, "type") == type) is { } address
             ? Text(address, "address")
             : "<none>";
 

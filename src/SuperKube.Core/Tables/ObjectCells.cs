@@ -20,7 +20,7 @@ internal static class ObjectCells
     /// <summary>The comma-joined container names and images of a pod spec.</summary>
     public static (string Names, string Images) Containers(JsonNode? podSpec)
     {
-        var containers = JsonValues.Objects(podSpec, "containers");
+        var containers = JsonValues.ObjectList(podSpec, "containers");
         return (
             string.Join(",", containers.Select(c => JsonValues.Text(c, "name"))),
             string.Join(",", containers.Select(c => JsonValues.Text(c, "image"))));

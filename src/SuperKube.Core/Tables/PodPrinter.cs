@@ -31,7 +31,7 @@ internal static class PodPrinter
             summary.Reason,
             summary.RestartsText(now),
             ObjectCells.Age(pod, now),
-            ObjectCells.OrNone(Str(Objects(pod, "status", "podIPs").FirstOrDefault(), "ip")),
+            ObjectCells.OrNone(Str(ObjectList(pod, "status", "podIPs").FirstOrDefault(), "ip")),
             ObjectCells.OrNone(Str(pod, "spec", "nodeName")),
             ObjectCells.OrNone(Str(pod, "status", "nominatedNodeName")),
             ReadinessGates(pod),
@@ -40,7 +40,7 @@ internal static class PodPrinter
 
     private static string ReadinessGates(JsonObject pod)
     {
-        var gates = Objects(pod, "spec", "readinessGates");
+        var gates = ObjectList(pod, "spec", "readinessGates");
         if (gates.Count == 0)
         {
             return "<none>";

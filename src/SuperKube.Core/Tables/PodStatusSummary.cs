@@ -19,12 +19,12 @@ internal sealed record PodStatusSummary(int Ready, int Total, string Reason, lon
     {
         var spec = Object(pod, "spec");
         var status = Object(pod, "status");
-        var initSpecs = Objects(spec, "initContainers");
+        var initSpecs = ObjectList(spec, "initContainers");
         var sidecars = initSpecs.Where(c => Str(c, "restartPolicy") == "Always").Select(c => Text(c, "name")).ToList();
         var total = (int)Count(spec, "containers") + sidecars.Count;
         var phase = Text(status, "phase");
         var reason = Str(status, "reason") is { Length: > 0 } statusReason ? statusReason : phase;
-        if (Objects(status, "conditions").Any(c => Str(c, "type") == "PodScheduled" && Str(c, "reason") == "SchedulingGated"))
+        if (ObjectList(status, "conditions").Any(c => Str(c, "type") == "PodScheduled" && Str(c, "reason") == "SchedulingGated"))
         {
             reason = "SchedulingGated";
         }
@@ -33,7 +33,7 @@ internal sealed record PodStatusSummary(int Ready, int Total, string Reason, lon
         long restarts = 0, sidecarRestarts = 0;
         DateTimeOffset? last = null, sidecarLast = null;
         var initializing = false;
-        var initStatuses = Objects(status, "initContainerStatuses");
+        var initStatuses = ObjectList(status, "initContainerStatuses");
         for (var i = 0; i < initStatuses.Count; i++)
         {
             var container = initStatuses[i];
@@ -72,7 +72,7 @@ internal sealed record PodStatusSummary(int Ready, int Total, string Reason, lon
             restarts = sidecarRestarts;
             last = sidecarLast;
             var hasRunning = false;
-            var statuses = Objects(status, "containerStatuses");
+            var statuses = ObjectList(status, "containerStatuses");
             for (var i = statuses.Count - 1; i >= 0; i--)
             {
                 var container = statuses[i];

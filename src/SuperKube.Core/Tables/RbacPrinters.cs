@@ -18,7 +18,7 @@ internal static class RbacPrinters
         ],
         static (binding, now) =>
         {
-            var subjects = Objects(binding, "subjects");
+            var subjects = ObjectList(binding, "subjects");
             return [
                 ObjectCells.Name(binding),
                 $"{Text(binding, "roleRef", "kind")}/{Text(binding, "roleRef", "name")}",

@@ -65,7 +65,7 @@ internal static class ServicePrinters
             case "ClusterIP" or "NodePort":
                 return externalIPs.Count > 0 ? string.Join(",", externalIPs) : "<none>";
             case "LoadBalancer":
-                var ingress = Objects(svc, "status", "loadBalancer", "ingress")
+                var ingress = ObjectList(svc, "status", "loadBalancer", "ingress")
                     .Select(i => Str(i, "ip") is { Length: > 0 } ip ? ip : Text(i, "hostname"))
                     .Where(a => a.Length > 0)
                     .Distinct(StringComparer.Ordinal)
@@ -82,7 +82,7 @@ internal static class ServicePrinters
     /// <summary>The Port(s) cell: <c>80/TCP,443:30443/TCP</c>, or <c>&lt;none&gt;</c>.</summary>
     public static string Ports(JsonObject svc)
     {
-        var ports = Objects(svc, "spec", "ports").Select(p =>
+        var ports = ObjectList(svc, "spec", "ports").Select(p =>
         {
             var protocol = Str(p, "protocol") ?? "TCP";
             var nodePort = Int(p, "nodePort");
@@ -94,7 +94,7 @@ internal static class ServicePrinters
     /// <summary>The Endpoints cell of an Endpoints object: <c>ip:port</c> for each address and port.</summary>
     public static string EndpointAddresses(JsonObject ep)
     {
-        var subsets = Objects(ep, "subsets");
+        var subsets = ObjectList(ep, "subsets");
         if (subsets.Count == 0)
         {
             return "<none>";
@@ -104,8 +104,8 @@ internal static class ServicePrinters
         var total = 0;
         foreach (var subset in subsets)
         {
-            var addresses = Objects(subset, "addresses").Select(a => Text(a, "ip")).ToList();
-            var ports = Objects(subset, "ports");
+            var addresses = ObjectList(subset, "addresses").Select(a => Text(a, "ip")).ToList();
+            var ports = ObjectList(subset, "ports");
             if (ports.Count == 0)
             {
                 total += addresses.Count;
@@ -128,7 +128,7 @@ internal static class ServicePrinters
 
     private static string SlicePorts(JsonObject slice)
     {
-        var ports = Objects(slice, "ports")
+        var ports = ObjectList(slice, "ports")
             .Select(p => IntOrNull(p, "port")?.ToString(CultureInfo.InvariantCulture) ?? Str(p, "name") ?? "*")
             .ToList();
         return ListText.Join(ports, "<unset>");
@@ -136,7 +136,7 @@ internal static class ServicePrinters
 
     private static string SliceAddresses(JsonObject slice)
     {
-        var addresses = Objects(slice, "endpoints").SelectMany(e => Strings(e, "addresses")).ToList();
+        var addresses = ObjectList(slice, "endpoints").SelectMany(e => Strings(e, "addresses")).ToList();
         return ListText.Join(addresses, "<unset>");
     }
 }

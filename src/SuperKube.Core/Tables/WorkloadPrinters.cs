@@ -110,7 +110,7 @@ internal static class WorkloadPrinters
     /// <summary>The owner with <c>controller: true</c> as <c>kind.group/name</c> (lower-cased kind and group), or <c>&lt;none&gt;</c>.</summary>
     public static string Controller(JsonObject obj)
     {
-        var owner = Objects(obj, "metadata", "ownerReferences").FirstOrDefault(o => Bool(o, "controller"));
+        var owner = ObjectList(obj, "metadata", "ownerReferences").FirstOrDefault(o => Bool(o, "controller"));
         if (owner is null)
         {
             return "<none>";

@@ -31,10 +31,10 @@ public class JsonValuesTests
     [Fact]
     public void Objects_SkipsNonObjectItems()
     {
-        var items = JsonValues.Objects(Sample, "a", "arr");
+        var items = JsonValues.ObjectList(Sample, "a", "arr");
 
         Assert.Equal([1L, 2L], items.Select(i => JsonValues.Int(i, "x")));
-        Assert.Empty(JsonValues.Objects(Sample, "a", "b"));
+        Assert.Empty(JsonValues.ObjectList(Sample, "a", "b"));
         Assert.Equal(4, JsonValues.Count(Sample, "a", "arr"));
     }
 
