@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SuperKube.Model.Meta;
+
+namespace SuperKube.Model.Core;
+
+[Description("A request for storage by a user.")]
+public sealed class PersistentVolumeClaim : IKubernetesObject
+{
+    [Description("Versioned schema of this representation, such as v1 or apps/v1; the server uses it to interpret the fields.")]
+    public string? ApiVersion { get; set; }
+
+    [Description("Type of the object in CamelCase, such as Pod or Deployment.")]
+    public string? Kind { get; set; }
+
+    [Description("Standard object metadata: name, namespace, labels, annotations and server bookkeeping.")]
+    public ObjectMeta? Metadata { get; set; }
+
+    [Description("The requested storage.")]
+    public PersistentVolumeClaimSpec? Spec { get; set; }
+
+    [Description("The observed state of the claim.")]
+    public PersistentVolumeClaimStatus? Status { get; set; }
+
+    [Description("Fields this type does not model, kept so that a read-modify-write does not lose them.")]
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SuperKube.Model.Meta;
+
+namespace SuperKube.Model.Policy;
+
+[Description("A request to evict a pod while respecting its disruption budgets.")]
+public sealed class Eviction : IKubernetesObject
+{
+    [Description("Versioned schema of this representation, such as v1 or apps/v1; the server uses it to interpret the fields.")]
+    public string? ApiVersion { get; set; }
+
+    [Description("Type of the object in CamelCase, such as Pod or Deployment.")]
+    public string? Kind { get; set; }
+
+    [Description("Standard object metadata: name, namespace, labels, annotations and server bookkeeping.")]
+    public ObjectMeta? Metadata { get; set; }
+
+    [Description("Options of the delete that the eviction performs.")]
+    public DeleteOptions? DeleteOptions { get; set; }
+
+    [Description("Fields this type does not model, kept so that a read-modify-write does not lose them.")]
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
