@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SuperKube.Api;
+using SuperKube.OpenApi;
 using SuperKube.WatchCache;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -31,6 +32,15 @@ public static class SuperKubeEndpointRouteBuilderExtensions
             endpoints.MapGet(path + "/{check}", context => HealthAsync(context, cache));
         }
 
+        var openApi = endpoints.ServiceProvider.GetRequiredService<OpenApiDocumentBuilder>();
+        endpoints.MapGet("/openapi/v3", context => Responses.WriteJsonAsync(context, 200, openApi.BuildRoot()));
+        endpoints.MapGet("/openapi/v3/{**path}", context =>
+        {
+            var document = openApi.BuildForPath((string?)context.Request.RouteValues["path"] ?? "");
+            return document is null
+                ? Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath())
+                : Responses.WriteJsonAsync(context, 200, document);
+        });
         endpoints.Map("/openapi/v2", context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
         endpoints.MapFallback(context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
         return endpoints;

@@ -6,6 +6,7 @@ using SuperKube.Api;
 using SuperKube.Api.Discovery;
 using SuperKube.Bootstrap;
 using SuperKube.DependencyInjection;
+using SuperKube.OpenApi;
 using SuperKube.Registry;
 using SuperKube.Resources;
 using SuperKube.Security;
@@ -42,6 +43,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.TryAddSingleton<DiscoveryDocuments>();
+        services.TryAddSingleton<OpenApiDocumentBuilder>();
         services.TryAddSingleton<WatchResponder>();
         services.TryAddSingleton<PatchHandler>();
         services.TryAddSingleton<ResourceEndpoint>();

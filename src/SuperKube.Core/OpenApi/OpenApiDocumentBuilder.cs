@@ -18,7 +18,7 @@ namespace SuperKube.OpenApi;
 internal sealed class OpenApiDocumentBuilder
 {
     /// <summary>The Kubernetes version the documents claim to describe.</summary>
-    public const string KubernetesVersion = "v1.32.4";
+    public const string KubernetesVersion = Api.VersionInfo.KubernetesVersion;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly Lazy<FrozenSet<string>> BuiltInGroups = new(() => BuiltInResources.Create().Select(r => r.Group).ToFrozenSet());
