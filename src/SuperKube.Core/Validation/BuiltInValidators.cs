@@ -6,5 +6,18 @@ namespace SuperKube.Validation;
 internal static class BuiltInValidators
 {
     /// <summary>The validator for a built-in kind (group, kind), or null.</summary>
-    public static Func<JsonObject, JsonObject?, IReadOnlyList<FieldError>>? For(string group, string kind) => null;
+    public static Func<JsonObject, JsonObject?, IReadOnlyList<FieldError>>? For(string group, string kind) => (group, kind) switch
+    {
+        ("", "Pod") => PodValidator.Validate,
+        ("", "Service") => ServiceValidator.Validate,
+        ("", "ConfigMap") => ConfigMapValidator.Validate,
+        ("", "Secret") => SecretValidator.Validate,
+        ("apps", "Deployment") => WorkloadValidator.Deployment,
+        ("apps", "ReplicaSet") => WorkloadValidator.ReplicaSet,
+        ("apps", "StatefulSet") => WorkloadValidator.StatefulSet,
+        ("apps", "DaemonSet") => WorkloadValidator.DaemonSet,
+        ("batch", "Job") => JobValidator.Validate,
+        ("batch", "CronJob") => CronJobValidator.Validate,
+        _ => null,
+    };
 }
