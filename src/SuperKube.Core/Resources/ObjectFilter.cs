@@ -18,7 +18,7 @@ internal sealed class ObjectFilter
         _type = type;
         _labels = labels;
         _fields = fields;
-        _fieldsNeedObject = fields is not null && fields.Fields.Any(f => f is not ("metadata.name" or "metadata.namespace"));
+        _fieldsNeedObject = fields is not null && fields.Requirements.Any(r => r.Field is not ("metadata.name" or "metadata.namespace"));
     }
 
     /// <summary>True when nothing is filtered.</summary>
@@ -46,12 +46,10 @@ internal sealed class ObjectFilter
                 throw ApiException.BadRequest(error);
             }
 
-            foreach (var field in parsed.Fields)
+            var unsupported = parsed.FindUnsupported(f => f is "metadata.name" or "metadata.namespace" || type.SelectableFields.ContainsKey(f));
+            if (unsupported is not null)
             {
-                if (field is not ("metadata.name" or "metadata.namespace") && !type.SelectableFields.ContainsKey(field))
-                {
-                    throw ApiException.BadRequest($"field label not supported: {field}");
-                }
+                throw ApiException.BadRequest(unsupported);
             }
 
             fields = parsed;
