@@ -121,16 +121,24 @@ public sealed class KubectlReadWriteTests(ServerFixture server) : IClassFixture<
         var file = WriteManifest($$"""
             apiVersion: v1
             kind: ConfigMap
-            metadata: {name: red, namespace: {{ns}}}
+            metadata:
+              name: red
+              namespace: {{ns}}
             data: {k: v}
             ---
             apiVersion: v1
             kind: ConfigMap
-            metadata: {name: blue, namespace: {{ns}}, labels: {color: blue, tier: web}}
+            metadata:
+              name: blue
+              namespace: {{ns}}
+              labels: {color: blue, tier: web}
             ---
             apiVersion: v1
             kind: ConfigMap
-            metadata: {name: green, namespace: {{ns}}, labels: {color: green}}
+            metadata:
+              name: green
+              namespace: {{ns}}
+              labels: {color: green}
             """);
         (await K.RunAsync("create", "-f", file)).EnsureSuccess();
 
