@@ -40,7 +40,7 @@ internal sealed class NamespaceLifecycleAdmission(IResourceRegistry registry, Re
             throw ApiException.NotFound(namespaces, request.Namespace);
         }
 
-        if (ObjectMeta.IsDeleting(ns.Parse()))
+        if (ObjectMetadata.IsDeleting(ns.Parse()))
         {
             throw new ApiException(403, "Forbidden",
                 $"{request.Resource.QualifiedResource} \"{request.Name}\" is forbidden: unable to create new content in namespace {request.Namespace} because it is being terminated",

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using SuperKube.Patching;
 using SuperKube.Registry;
 using SuperKube.Resources;
@@ -15,9 +14,9 @@ internal sealed class PatchHandler(ResourceWriter writer)
 {
     public Task<WriteResult> PatchAsync(
         ResourceType type, string ns, string name, string subresource, string contentType, byte[] body,
-        IQueryCollection query, WriteContext context, CancellationToken cancellationToken)
+        bool? force, WriteContext context, CancellationToken cancellationToken)
     {
-        if (query.ContainsKey("force") && contentType != MediaTypes.ApplyPatchYaml)
+        if (force is not null && contentType != MediaTypes.ApplyPatchYaml)
         {
             throw ApiException.Invalid("meta.k8s.io", "PatchOptions", "", [
                 Validation.FieldError.Forbidden("force", "may not be specified for non-apply patch")]);

@@ -165,7 +165,8 @@ internal sealed class ResourceEndpoint(
         var write = QueryOptions.Write(context, user);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var contentType = MediaTypes.ContentType(context.Request);
-        var result = await patches.PatchAsync(type, ns, info.Name, info.Subresource, contentType, body, context.Request.Query, write, context.RequestAborted)
+        bool? force = context.Request.Query.TryGetValue("force", out var forceText) ? forceText == "true" : null;
+        var result = await patches.PatchAsync(type, ns, info.Name, info.Subresource, contentType, body, force, write, context.RequestAborted)
             .ConfigureAwait(false);
         await WriteResultAsync(context, write, result.Created ? 201 : 200, result.Json).ConfigureAwait(false);
     }
@@ -178,7 +179,7 @@ internal sealed class ResourceEndpoint(
         if (result.Deleted && !type.ReturnDeletedObject)
         {
             var deleted = JsonNode.Parse(result.Json.Span)?.AsObject() ?? new JsonObject();
-            await WriteResultAsync(context, write, 200, JsonBytes.From(Responses.SuccessStatus(type, name, ObjectMeta.Uid(deleted)))).ConfigureAwait(false);
+            await WriteResultAsync(context, write, 200, JsonBytes.From(Responses.SuccessStatus(type, name, ObjectMetadata.Uid(deleted)))).ConfigureAwait(false);
             return;
         }
 

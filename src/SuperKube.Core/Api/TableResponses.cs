@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SuperKube.Objects;
 using SuperKube.Registry;
 using SuperKube.Tables;
 using SuperKube.WatchCache;
@@ -82,7 +83,7 @@ internal static class TableResponses
         {
             // A malformed stored object must not break listing: print what can be printed.
             values = new object?[definition.Columns.Count];
-            values[0] = Objects.ObjectMeta.Name(obj);
+            values[0] = ObjectMetadata.Name(obj);
         }
 
         var cells = new JsonArray();

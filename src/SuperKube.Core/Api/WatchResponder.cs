@@ -100,7 +100,7 @@ internal sealed class WatchResponder(TimeProvider time)
 
                 while (watcher.Events.TryRead(out var e))
                 {
-                    if (Transition(e, filter) is { } changeType)
+                    if (filter.Transition(e) is { } changeType)
                     {
                         await response.Body.WriteAsync(Frame(changeType, e.Object, e), token).ConfigureAwait(false);
                     }
@@ -113,30 +113,6 @@ internal sealed class WatchResponder(TimeProvider time)
         {
             // Timeout reached or client gone: end the stream cleanly; the client re-watches from its last revision.
         }
-    }
-
-    /// <summary>The event type to send for a change given the selectors, or null when the watcher must not see it.</summary>
-    private static ChangeType? Transition(CacheEvent e, ObjectFilter filter)
-    {
-        if (filter.IsEmpty)
-        {
-            return e.Type;
-        }
-
-        var now = filter.Matches(e.Object);
-        if (e.Type != ChangeType.Modified)
-        {
-            return now ? e.Type : null;
-        }
-
-        var before = e.Previous is not null && filter.Matches(e.Previous);
-        return (before, now) switch
-        {
-            (true, true) => ChangeType.Modified,
-            (false, true) => ChangeType.Added,
-            (true, false) => ChangeType.Deleted,
-            _ => null,
-        };
     }
 
     private static byte[] Bookmark(ResourceType type, long revision, bool initialEventsEnd)

@@ -51,4 +51,4 @@ namespace SuperKube.Model;
 [JsonSerializable(typeof(IList<SuperKube.Model.Core.EndpointPort>), TypeInfoPropertyName = "IListCoreEndpointPort")]
 [JsonSerializable(typeof(SuperKube.Model.Discovery.EndpointPort), TypeInfoPropertyName = "DiscoveryEndpointPort")]
 [JsonSerializable(typeof(IList<SuperKube.Model.Discovery.EndpointPort>), TypeInfoPropertyName = "IListDiscoveryEndpointPort")]
-internal sealed partial class ModelJsonContext : JsonSerializerContext;
+public sealed partial class ModelJsonContext : JsonSerializerContext;

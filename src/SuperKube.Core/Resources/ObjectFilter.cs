@@ -1,6 +1,7 @@
 using SuperKube.Api;
 using SuperKube.Registry;
 using SuperKube.Selection;
+using SuperKube.Storage;
 using SuperKube.WatchCache;
 
 namespace SuperKube.Resources;
@@ -77,5 +78,32 @@ internal sealed class ObjectFilter
             "metadata.namespace" => obj.Key.Namespace,
             _ => parsed is not null && _type.SelectableFields.TryGetValue(field, out var get) ? get(parsed) ?? "" : "",
         });
+    }
+
+    /// <summary>
+    /// The event type a watcher with these selectors receives for a change, or null when it must not see it: an
+    /// object that starts matching is ADDED, one that stops matching is DELETED, as the real server does.
+    /// </summary>
+    public ChangeType? Transition(CacheEvent e)
+    {
+        if (IsEmpty)
+        {
+            return e.Type;
+        }
+
+        var now = Matches(e.Object);
+        if (e.Type != ChangeType.Modified)
+        {
+            return now ? e.Type : null;
+        }
+
+        var before = e.Previous is not null && Matches(e.Previous);
+        return (before, now) switch
+        {
+            (true, true) => ChangeType.Modified,
+            (false, true) => ChangeType.Added,
+            (true, false) => ChangeType.Deleted,
+            _ => null,
+        };
     }
 }

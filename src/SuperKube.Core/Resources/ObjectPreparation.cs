@@ -34,8 +34,8 @@ internal static class ObjectPreparation
 
         obj["apiVersion"] = type.ApiVersion;
         obj["kind"] = type.Kind;
-        var meta = ObjectMeta.Of(obj);
-        var bodyNs = ObjectMeta.Namespace(obj);
+        var meta = ObjectMetadata.Of(obj);
+        var bodyNs = ObjectMetadata.Namespace(obj);
         if (type.IsNamespaced)
         {
             if (bodyNs.Length > 0 && ns.Length > 0 && bodyNs != ns)
@@ -55,7 +55,7 @@ internal static class ObjectPreparation
 
         if (name.Length > 0)
         {
-            var bodyName = ObjectMeta.Name(obj);
+            var bodyName = ObjectMetadata.Name(obj);
             if (bodyName.Length > 0 && bodyName != name)
             {
                 throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
@@ -68,13 +68,13 @@ internal static class ObjectPreparation
     /// <summary>Resets server-owned metadata for a create and generates the name from generateName.</summary>
     public static void PrepareCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
     {
-        var meta = ObjectMeta.Of(obj);
+        var meta = ObjectMetadata.Of(obj);
         foreach (var field in ServerOwnedOnCreate)
         {
             meta.Remove(field);
         }
 
-        if (ObjectMeta.Name(obj).Length == 0 && meta["generateName"] is JsonValue g && g.TryGetValue<string>(out var prefix) && prefix.Length > 0)
+        if (ObjectMetadata.Name(obj).Length == 0 && meta["generateName"] is JsonValue g && g.TryGetValue<string>(out var prefix) && prefix.Length > 0)
         {
             meta["name"] = prefix + RandomSuffix();
         }
@@ -93,9 +93,9 @@ internal static class ObjectPreparation
     /// <summary>Stamps identity and creation time (after validation and admission, just before storing).</summary>
     public static void StampCreate(JsonObject obj, DateTimeOffset now)
     {
-        var meta = ObjectMeta.Of(obj);
+        var meta = ObjectMetadata.Of(obj);
         meta["uid"] = Guid.NewGuid().ToString();
-        meta["creationTimestamp"] = ObjectMeta.Timestamp(now);
+        meta["creationTimestamp"] = ObjectMetadata.Timestamp(now);
     }
 
     /// <summary>
@@ -118,8 +118,8 @@ internal static class ObjectPreparation
         }
 
         result = updated;
-        var meta = ObjectMeta.Of(result);
-        var oldMeta = ObjectMeta.Of(old);
+        var meta = ObjectMetadata.Of(result);
+        var oldMeta = ObjectMetadata.Of(old);
         foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
         {
             meta.Remove(field);
@@ -149,8 +149,8 @@ internal static class ObjectPreparation
             return;
         }
 
-        var current = ObjectMeta.Of(old)["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
-        ObjectMeta.Of(updated)["generation"] = current + 1;
+        var current = ObjectMetadata.Of(old)["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        ObjectMetadata.Of(updated)["generation"] = current + 1;
     }
 
     /// <summary>True when the two objects differ outside metadata and status.</summary>

@@ -19,7 +19,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
     {
         ObjectPreparation.BindToEndpoint(type, obj, type.IsNamespaced ? ns : "", "");
         ObjectPreparation.PrepareCreate(type, obj, time.GetUtcNow());
-        var name = ObjectMeta.Name(obj);
+        var name = ObjectMetadata.Name(obj);
         type.Strategy.Default(obj);
         Validate(type, obj, null);
         var request = Request(type, AdmissionOperation.Create, obj, null, "", context);
@@ -63,9 +63,9 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             var current = reader.Get(type, ns, name);
             var old = current.Parse();
             var desired = produce(old.DeepClone().AsObject());
-            if (!ObjectMeta.TryResourceVersion(desired, out var precondition))
+            if (!ObjectMetadata.TryResourceVersion(desired, out var precondition))
             {
-                throw ApiException.BadRequest($"invalid resourceVersion \"{ObjectMeta.ResourceVersion(desired)}\"");
+                throw ApiException.BadRequest($"invalid resourceVersion \"{ObjectMetadata.ResourceVersion(desired)}\"");
             }
 
             if (precondition is { } wanted && wanted != current.Revision)
@@ -81,7 +81,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             Validate(type, updated, old);
             await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             ObjectPreparation.BumpGeneration(type, old, updated);
-            ObjectMeta.Of(updated)["resourceVersion"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ObjectMetadata.Of(updated)["resourceVersion"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             if (JsonNode.DeepEquals(old, updated))
             {
@@ -96,7 +96,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             try
             {
                 var key = new ObjectKey(type.StorageKey, current.Key.Namespace, name);
-                if (ObjectMeta.IsDeleting(updated) && !ObjectMeta.HasFinalizers(updated))
+                if (ObjectMetadata.IsDeleting(updated) && !ObjectMetadata.HasFinalizers(updated))
                 {
                     var deleted = await store.DeleteAsync(key, current.Revision, cancellationToken).ConfigureAwait(false);
                     await reader.WaitForAsync(deleted.Revision, cancellationToken).ConfigureAwait(false);
@@ -139,15 +139,15 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             var key = new ObjectKey(type.StorageKey, current.Key.Namespace, name);
             try
             {
-                if (ObjectMeta.HasFinalizers(old))
+                if (ObjectMetadata.HasFinalizers(old))
                 {
-                    if (ObjectMeta.IsDeleting(old) || context.DryRun)
+                    if (ObjectMetadata.IsDeleting(old) || context.DryRun)
                     {
                         return new WriteResult(current.Json);
                     }
 
-                    var meta = ObjectMeta.Of(old);
-                    meta["deletionTimestamp"] = ObjectMeta.Timestamp(time.GetUtcNow());
+                    var meta = ObjectMetadata.Of(old);
+                    meta["deletionTimestamp"] = ObjectMetadata.Timestamp(time.GetUtcNow());
                     meta["deletionGracePeriodSeconds"] = 0;
                     var marked = await store.UpdateAsync(key, JsonBytes.From(old), current.Revision, cancellationToken).ConfigureAwait(false);
                     await reader.WaitForAsync(marked.Revision, cancellationToken).ConfigureAwait(false);
@@ -176,16 +176,16 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
 
     private static void CheckPreconditions(ResourceType type, string name, JsonObject current, DeleteOptions options)
     {
-        if (options.PreconditionUid is { Length: > 0 } uid && uid != ObjectMeta.Uid(current))
+        if (options.PreconditionUid is { Length: > 0 } uid && uid != ObjectMetadata.Uid(current))
         {
             throw ApiException.Conflict(type, name,
-                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current)}");
+                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMetadata.Uid(current)}");
         }
 
-        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != ObjectMeta.ResourceVersion(current))
+        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != ObjectMetadata.ResourceVersion(current))
         {
             throw ApiException.Conflict(type, name,
-                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMeta.ResourceVersion(current)}");
+                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMetadata.ResourceVersion(current)}");
         }
     }
 
@@ -194,12 +194,12 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         var errors = type.Strategy.Validate(obj, old);
         if (errors.Count > 0)
         {
-            throw ApiException.Invalid(type.Group, type.Kind, ObjectMeta.Name(obj), errors);
+            throw ApiException.Invalid(type.Group, type.Kind, ObjectMetadata.Name(obj), errors);
         }
     }
 
     private static ObjectKey Key(ResourceType type, JsonObject obj) =>
-        new(type.StorageKey, type.IsNamespaced ? ObjectMeta.Namespace(obj) : "", ObjectMeta.Name(obj));
+        new(type.StorageKey, type.IsNamespaced ? ObjectMetadata.Namespace(obj) : "", ObjectMetadata.Name(obj));
 
     private static AdmissionRequest Request(
         ResourceType type, AdmissionOperation operation, JsonObject? obj, JsonObject? old, string subresource, WriteContext context) =>
@@ -207,8 +207,8 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         {
             Operation = operation,
             Resource = type,
-            Namespace = type.IsNamespaced ? ObjectMeta.Namespace(obj ?? old!) : "",
-            Name = ObjectMeta.Name(obj ?? old!),
+            Namespace = type.IsNamespaced ? ObjectMetadata.Namespace(obj ?? old!) : "",
+            Name = ObjectMetadata.Name(obj ?? old!),
             Subresource = subresource,
             Object = obj,
             OldObject = old,

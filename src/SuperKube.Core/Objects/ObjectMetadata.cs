@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SuperKube.Objects;
 
 /// <summary>Read and write access to <c>metadata</c> fields of an object held as JSON.</summary>
-internal static class ObjectMeta
+internal static class ObjectMetadata
 {
     /// <summary>The metadata object, created when missing or not an object.</summary>
     public static JsonObject Of(JsonObject obj)

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using SuperKube.Api;
+using SuperKube.Objects;
+using SuperKube.Registry;
+using SuperKube.Resources;
+using SuperKube.Storage;
+
+namespace SuperKube.Client;
+
+/// <summary>
+/// The API in-process: the same reader, writer and patch paths the HTTP endpoints use, without HTTP or
+/// re-serialisation of requests. Components in the server process (controllers, scheduler, embedded node) use it.
+/// </summary>
+internal sealed class InProcessKubernetesClient(
+    IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, PatchHandler patches, string fieldManager = "superkube")
+    : IKubernetesClient
+{
+    public IKubernetesClient WithFieldManager(string manager) => new InProcessKubernetesClient(registry, reader, writer, patches, manager);
+
+    public Task<JsonObject?> GetAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(reader.Find(Type(resource), ns ?? "", name)?.Parse());
+
+    public async Task<ObjectList> ListAsync(ApiResource resource, string? ns, ListOptions? options, CancellationToken cancellationToken)
+    {
+        var result = await reader.ListAsync(Type(resource), ns, options ?? new ListOptions(), cancellationToken).ConfigureAwait(false);
+        return new ObjectList(Revision(result.Revision), [.. result.Items.Select(i => i.Parse())], result.Continue);
+    }
+
+    public async IAsyncEnumerable<WatchEvent> WatchAsync(
+        ApiResource resource, string? ns, ListOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var type = Type(resource);
+        options ??= new ListOptions();
+        var filter = ObjectFilter.Create(type, options);
+        using var watcher = await reader.WatchAsync(type, ns, options, cancellationToken).ConfigureAwait(false);
+        foreach (var obj in watcher.Initial)
+        {
+            if (filter.Matches(obj))
+            {
+                yield return new WatchEvent("ADDED", obj.Parse());
+            }
+        }
+
+        while (await watcher.Events.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (watcher.Events.TryRead(out var e))
+            {
+                if (filter.Transition(e) is { } change)
+                {
+                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Parse());
+                }
+            }
+        }
+    }
+
+    public async Task<JsonObject> CreateAsync(ApiResource resource, string? ns, JsonObject obj, CancellationToken cancellationToken)
+    {
+        var result = await writer.CreateAsync(Type(resource), ns ?? "", obj.DeepClone().AsObject(), Context(), cancellationToken).ConfigureAwait(false);
+        return Parse(result.Json);
+    }
+
+    public async Task<JsonObject> UpdateAsync(ApiResource resource, string? ns, JsonObject obj, string subresource, CancellationToken cancellationToken)
+    {
+        var copy = obj.DeepClone().AsObject();
+        var result = await writer.UpdateAsync(Type(resource), ns ?? "", ObjectMetadata.Name(copy), subresource, _ => copy.DeepClone().AsObject(), Context(), cancellationToken)
+            .ConfigureAwait(false);
+        return Parse(result.Json);
+    }
+
+    public async Task<JsonObject> PatchAsync(
+        ApiResource resource, string? ns, string name, PatchType type, JsonNode patch, string subresource, CancellationToken cancellationToken)
+    {
+        var contentType = type switch
+        {
+            PatchType.Json => MediaTypes.JsonPatch,
+            PatchType.StrategicMerge => MediaTypes.StrategicMergePatch,
+            _ => MediaTypes.MergePatch,
+        };
+        var result = await patches.PatchAsync(Type(resource), ns ?? "", name, subresource, contentType, JsonBytes.From(patch), null, Context(), cancellationToken)
+            .ConfigureAwait(false);
+        return Parse(result.Json);
+    }
+
+    public async Task<bool> DeleteAsync(ApiResource resource, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.DeleteAsync(Type(resource), ns ?? "", name, options ?? new DeleteOptions(), Context(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ApiException ex) when (ex.Code == 404)
+        {
+            return false;
+        }
+    }
+
+    private WriteContext Context() => WriteContext.Internal(fieldManager);
+
+    private ResourceType Type(ApiResource resource) =>
+        registry.Find(resource.Group, resource.Version, resource.Plural)
+        ?? throw ApiException.NotFound(resource.Group, resource.Plural, "");
+
+    private static JsonObject Parse(ReadOnlyMemory<byte> json) => JsonNode.Parse(json.Span)?.AsObject() ?? new JsonObject();
+
+    private static string Revision(long revision) => revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
