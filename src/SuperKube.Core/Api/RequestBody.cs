@@ -45,8 +45,25 @@ internal static class RequestBody
     /// <summary>Decodes an object body (JSON or YAML); 400 when malformed or not an object, 415 for other types.</summary>
     public static JsonObject ParseObject(byte[] body, string contentType)
     {
+        if (contentType == MediaTypes.Protobuf)
+        {
+            return DecodeProtobuf(body);
+        }
+
         var node = Parse(body, contentType);
         return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
+    }
+
+    private static JsonObject DecodeProtobuf(byte[] body)
+    {
+        try
+        {
+            return Protobuf.ProtobufDecoder.Decode(body);
+        }
+        catch (Protobuf.ProtobufDecodeException ex)
+        {
+            throw new ApiException(ex.StatusCode, ex.IsUnsupportedType ? "UnsupportedMediaType" : "BadRequest", ex.Message);
+        }
     }
 
     /// <summary>Decodes any JSON or YAML value.</summary>

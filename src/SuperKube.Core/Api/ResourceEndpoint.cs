@@ -18,6 +18,7 @@ internal sealed class ResourceEndpoint(
     ResourceWriter writer,
     WatchResponder watches,
     PatchHandler patches,
+    SubresourceWriter subresources,
     IAuthorizer authorizer,
     TimeProvider time)
 {
@@ -76,6 +77,9 @@ internal sealed class ResourceEndpoint(
                 break;
             case "watch":
                 await WatchAsync(context, type, info.Namespace.Length == 0 ? null : ns, info.Name).ConfigureAwait(false);
+                break;
+            case "create" when info.Subresource.Length > 0:
+                await CreateSubresourceAsync(context, type, ns, info, user).ConfigureAwait(false);
                 break;
             case "create":
                 await CreateAsync(context, type, ns, user).ConfigureAwait(false);
@@ -149,6 +153,14 @@ internal sealed class ResourceEndpoint(
         var obj = await ReadObjectAsync(context).ConfigureAwait(false);
         var result = await writer.CreateAsync(type, ns, obj, write, context.RequestAborted).ConfigureAwait(false);
         await WriteResultAsync(context, write, result.Created ? 201 : 200, result.Json).ConfigureAwait(false);
+    }
+
+    private async Task CreateSubresourceAsync(HttpContext context, ResourceType type, string ns, RequestInfo info, UserInfo user)
+    {
+        var write = QueryOptions.Write(context, user);
+        var body = await ReadObjectAsync(context).ConfigureAwait(false);
+        var result = await subresources.CreateAsync(type, ns, info.Name, info.Subresource, body, write, context.RequestAborted).ConfigureAwait(false);
+        await WriteResultAsync(context, write, 201, JsonBytes.From(result)).ConfigureAwait(false);
     }
 
     private async Task UpdateAsync(HttpContext context, ResourceType type, string ns, RequestInfo info, UserInfo user)

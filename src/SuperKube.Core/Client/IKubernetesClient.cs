@@ -30,6 +30,10 @@ public interface IKubernetesClient
     Task<JsonObject> PatchAsync(
         ApiResource resource, string? ns, string name, PatchType type, JsonNode patch, string subresource, CancellationToken cancellationToken);
 
+    /// <summary>POSTs to a subresource such as <c>pods/binding</c>; returns the response object.</summary>
+    Task<JsonObject> CreateSubresourceAsync(
+        ApiResource resource, string? ns, string name, string subresource, JsonObject body, CancellationToken cancellationToken);
+
     /// <summary>Deletes an object; returns false when it did not exist.</summary>
     Task<bool> DeleteAsync(ApiResource resource, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken);
 }

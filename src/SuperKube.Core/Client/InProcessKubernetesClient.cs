@@ -13,10 +13,15 @@ namespace SuperKube.Client;
 /// re-serialisation of requests. Components in the server process (controllers, scheduler, embedded node) use it.
 /// </summary>
 internal sealed class InProcessKubernetesClient(
-    IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, PatchHandler patches, string fieldManager = "superkube")
+    IResourceRegistry registry,
+    ResourceReader reader,
+    ResourceWriter writer,
+    PatchHandler patches,
+    SubresourceWriter subresources,
+    string fieldManager = "superkube")
     : IKubernetesClient
 {
-    public IKubernetesClient WithFieldManager(string manager) => new InProcessKubernetesClient(registry, reader, writer, patches, manager);
+    public IKubernetesClient WithFieldManager(string manager) => new InProcessKubernetesClient(registry, reader, writer, patches, subresources, manager);
 
     public Task<JsonObject?> GetAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
         Task.FromResult(reader.Find(Type(resource), ns ?? "", name)?.Parse());
@@ -81,6 +86,10 @@ internal sealed class InProcessKubernetesClient(
             .ConfigureAwait(false);
         return Parse(result.Json);
     }
+
+    public Task<JsonObject> CreateSubresourceAsync(
+        ApiResource resource, string? ns, string name, string subresource, JsonObject body, CancellationToken cancellationToken) =>
+        subresources.CreateAsync(Type(resource), ns ?? "", name, subresource, body.DeepClone().AsObject(), Context(), cancellationToken);
 
     public async Task<bool> DeleteAsync(ApiResource resource, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<OpenApiDocumentBuilder>();
         services.TryAddSingleton<WatchResponder>();
         services.TryAddSingleton<PatchHandler>();
+        services.TryAddSingleton<PodBinding>();
+        services.TryAddSingleton<SubresourceWriter>();
         services.TryAddSingleton<ResourceEndpoint>();
         services.TryAddSingleton<ApiRequestHandler>();
         services.TryAddSingleton<SuperKube.Client.IKubernetesClient>(sp => ActivatorUtilities.CreateInstance<SuperKube.Client.InProcessKubernetesClient>(sp, "superkube"));

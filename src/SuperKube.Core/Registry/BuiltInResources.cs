@@ -30,12 +30,13 @@ public static class BuiltInResources
             Core("", "v1", "Node", "nodes", cluster: true, shortNames: ["no"], status: true),
             Core("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", shortNames: ["pvc"], status: true),
             Core("", "v1", "PersistentVolume", "persistentvolumes", cluster: true, shortNames: ["pv"], status: true),
-            Core("", "v1", "Pod", "pods", shortNames: ["po"], categories: all, status: true),
+            Core("", "v1", "Pod", "pods", shortNames: ["po"], categories: all, status: true, returnDeleted: true,
+                extra: [Sub("binding", "", "v1", "Binding", ["create"])]),
             Core("", "v1", "ReplicationController", "replicationcontrollers", shortNames: ["rc"], categories: all, status: true, scale: true),
             Core("", "v1", "ResourceQuota", "resourcequotas", shortNames: ["quota"], status: true),
             Core("", "v1", "Secret", "secrets"),
             Core("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"]),
-            Core("", "v1", "Service", "services", shortNames: ["svc"], categories: all, status: true, names: NamePolicy.Label),
+            Core("", "v1", "Service", "services", shortNames: ["svc"], categories: all, status: true, names: NamePolicy.Label, returnDeleted: true),
 
             // apps/v1
             Core("apps", "v1", "ControllerRevision", "controllerrevisions"),
@@ -86,7 +87,8 @@ public static class BuiltInResources
         NamePolicy names = NamePolicy.Subdomain,
         string? singular = null,
         string? storageKey = null,
-        SubresourceInfo[]? extra = null)
+        SubresourceInfo[]? extra = null,
+        bool returnDeleted = false)
     {
         var subresources = new List<SubresourceInfo>();
         if (status)
@@ -117,6 +119,7 @@ public static class BuiltInResources
             SelectableFields = BuiltInFieldSelectors.For(group, kind),
             ModelType = BuiltInModels.For(group, version, kind),
             NamePolicy = names,
+            ReturnDeletedObject = returnDeleted,
             StorageKey = storageKey ?? $"{group}/{plural}",
             Strategy = new ResourceStrategy(
                 status, names, !cluster, BuiltInDefaulters.For(group, kind), BuiltInValidators.For(group, kind)),

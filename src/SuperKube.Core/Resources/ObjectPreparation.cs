@@ -105,6 +105,12 @@ internal static class ObjectPreparation
     public static JsonObject PrepareUpdate(ResourceType type, JsonObject old, JsonObject updated, string subresource)
     {
         JsonObject result;
+        if (subresource == "binding")
+        {
+            // The server's own change (pods/binding): taken as produced, spec and status alike.
+            return updated;
+        }
+
         if (subresource == "status")
         {
             result = (JsonObject)old.DeepClone();

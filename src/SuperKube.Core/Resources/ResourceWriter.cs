@@ -78,7 +78,8 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             type.Strategy.Default(updated);
             var request = Request(type, AdmissionOperation.Update, updated, old, subresource, context);
             await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
-            Validate(type, updated, old);
+            // pods/binding changes spec.nodeName, which ordinary pod updates may not: validate the result on its own.
+            Validate(type, updated, subresource == "binding" ? null : old);
             await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             ObjectPreparation.BumpGeneration(type, old, updated);
             ObjectMetadata.Of(updated)["resourceVersion"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -139,16 +140,18 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             var key = new ObjectKey(type.StorageKey, current.Key.Namespace, name);
             try
             {
-                if (ObjectMetadata.HasFinalizers(old))
+                var grace = GracefulDeletion.GracePeriod(type, old, options);
+                if (grace > 0 || ObjectMetadata.HasFinalizers(old))
                 {
-                    if (ObjectMetadata.IsDeleting(old) || context.DryRun)
+                    var meta = ObjectMetadata.Of(old);
+                    var pending = meta["deletionGracePeriodSeconds"] is JsonValue p && p.TryGetValue<long>(out var seconds) ? seconds : (long?)null;
+                    if (context.DryRun || (ObjectMetadata.IsDeleting(old) && (pending is null || grace >= pending)))
                     {
                         return new WriteResult(current.Json);
                     }
 
-                    var meta = ObjectMetadata.Of(old);
-                    meta["deletionTimestamp"] = ObjectMetadata.Timestamp(time.GetUtcNow());
-                    meta["deletionGracePeriodSeconds"] = 0;
+                    meta["deletionTimestamp"] = ObjectMetadata.Timestamp(time.GetUtcNow().AddSeconds(grace));
+                    meta["deletionGracePeriodSeconds"] = grace;
                     var marked = await store.UpdateAsync(key, JsonBytes.From(old), current.Revision, cancellationToken).ConfigureAwait(false);
                     await reader.WaitForAsync(marked.Revision, cancellationToken).ConfigureAwait(false);
                     return new WriteResult(marked.Json);

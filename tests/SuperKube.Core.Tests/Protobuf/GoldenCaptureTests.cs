@@ -6,17 +6,18 @@ using System.Text.Json.Nodes;
 namespace SuperKube.Protobuf.Tests;
 
 /// <summary>
-/// Regenerates the golden files from the installed kubectl. Opt-in: runs only with
-/// <c>SUPERKUBE_CAPTURE_PROTOBUF=1</c> (see Golden/README.md), so ordinary test runs stay fast and deterministic.
+/// Runs the installed kubectl for every golden case and checks that what it POSTs today decodes to the expected
+/// JSON (kubectl's own dry-run output). With <c>SUPERKUBE_CAPTURE_PROTOBUF=1</c> it also rewrites the golden files
+/// (see Golden/README.md).
 /// </summary>
 public sealed class GoldenCaptureTests
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     [Fact]
-    public async Task Capture_WhenRequested_WritesGoldenFiles()
+    public async Task Capture_LiveKubectl_BodiesDecodeToKubectlsOwnJson()
     {
-        Assert.SkipUnless(Environment.GetEnvironmentVariable("SUPERKUBE_CAPTURE_PROTOBUF") == "1", "set SUPERKUBE_CAPTURE_PROTOBUF=1 to recapture");
+        var rewrite = Environment.GetEnvironmentVariable("SUPERKUBE_CAPTURE_PROTOBUF") == "1";
         await using var server = await KubectlCaptureServer.StartAsync();
         var files = await WriteInputFilesAsync(server.ScratchDirectory);
 
@@ -31,11 +32,20 @@ public sealed class GoldenCaptureTests
             var posted = server.Requests.Skip(before).ToList();
             Assert.True(posted.Count == 1, $"{golden.Name}: expected one POST, got {posted.Count}");
             Assert.True(posted[0].ContentType == "application/vnd.kubernetes.protobuf", $"{golden.Name}: sent {posted[0].ContentType}");
-            await File.WriteAllBytesAsync(GoldenCases.BinPath(golden.Name), posted[0].Body, TestContext.Current.CancellationToken);
-            if (golden.DryRunJson)
+            var expected = golden.DryRunJson
+                ? JsonNode.Parse(await server.RunKubectlAsync(resolved.ArgsWith("--dry-run=client", "-o", "json")))
+                : JsonNode.Parse(await File.ReadAllTextAsync(GoldenCases.JsonPath(golden.Name), TestContext.Current.CancellationToken));
+            var decoded = ProtobufDecoder.Decode(posted[0].Body);
+            Assert.True(
+                JsonNode.DeepEquals(ProtobufDecoderTests.WithoutNulls(expected), ProtobufDecoderTests.WithoutNulls(decoded)),
+                $"{golden.Name}: kubectl sent\n{expected}\nbut it decoded to\n{decoded}");
+            if (rewrite)
             {
-                var json = await server.RunKubectlAsync(resolved.ArgsWith("--dry-run=client", "-o", "json"));
-                await File.WriteAllTextAsync(GoldenCases.JsonPath(golden.Name), JsonNode.Parse(json)!.ToJsonString(Indented) + "\n", TestContext.Current.CancellationToken);
+                await File.WriteAllBytesAsync(GoldenCases.BinPath(golden.Name), posted[0].Body, TestContext.Current.CancellationToken);
+                if (golden.DryRunJson)
+                {
+                    await File.WriteAllTextAsync(GoldenCases.JsonPath(golden.Name), expected!.ToJsonString(Indented) + "\n", TestContext.Current.CancellationToken);
+                }
             }
         }
     }

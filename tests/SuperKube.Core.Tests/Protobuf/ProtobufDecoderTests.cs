@@ -26,7 +26,7 @@ public sealed class ProtobufDecoderTests
         Assert.True(JsonNode.DeepEquals(WithoutNulls(expected), WithoutNulls(decoded)), $"{name}: expected\n{expected}\nbut decoded\n{decoded}");
     }
 
-    private static JsonNode? WithoutNulls(JsonNode? node)
+    internal static JsonNode? WithoutNulls(JsonNode? node)
     {
         switch (node)
         {
