@@ -71,10 +71,10 @@ internal sealed record RequestInfo
             }
             else
             {
-                // namespaces/{name}[/status|finalize]: the namespace object itself.
+                // namespaces/{name}[/status|finalize]: the namespace object itself (its namespace attribute is its name).
                 return new RequestInfo
                 {
-                    Group = group, Version = version, Resource = "namespaces", Name = ns,
+                    Group = group, Version = version, Namespace = ns, Resource = "namespaces", Name = ns,
                     Subresource = rest.Length > 2 ? rest[2] : "", WatchPath = watch,
                 };
             }
