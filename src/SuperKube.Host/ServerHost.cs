@@ -80,7 +80,7 @@ internal sealed class ServerHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{settings.Host}:{settings.Port}";
         var url = ClientUrl(new Uri(address));
-        var kubeconfig = await Kubeconfig.WriteAsync(settings.DataDir, url, cancellationToken);
+        var kubeconfig = await SuperKube.Hosting.KubeconfigFile.WriteAsync(settings.DataDir, url, cancellationToken);
         await output.WriteLineAsync($"API server listening on {address} (plain HTTP on loopback; TLS and authentication are pending)");
         await output.WriteLineAsync($"Kubeconfig written to {kubeconfig}");
         await output.WriteLineAsync($"  export KUBECONFIG={kubeconfig}");

@@ -24,6 +24,7 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
     private Task? _tail;
     private long _revision;
     private long _startRevision;
+    private int _disposed;
 
     public ResourceWatchCache(IResourceStore store, IOptions<WatchCacheOptions> options, ILogger<ResourceWatchCache> logger)
     {
@@ -73,6 +74,12 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as a hosted service, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }

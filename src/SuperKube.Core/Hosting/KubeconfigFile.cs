@@ -1,11 +1,13 @@
-namespace SuperKube.Host;
+namespace SuperKube.Hosting;
 
-/// <summary>Writes the kubeconfig kubectl uses to reach this server.</summary>
-internal static class Kubeconfig
+/// <summary>Writes the kubeconfig kubectl and client libraries use to reach a SuperKube server.</summary>
+public static class KubeconfigFile
 {
-    public static async Task<string> WriteAsync(string dataDir, Uri server, CancellationToken cancellationToken)
+    /// <summary>Writes <c>kubeconfig.yaml</c> into <paramref name="directory"/> (mode 0600) and returns its path.</summary>
+    public static async Task<string> WriteAsync(string directory, Uri server, CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(dataDir, "kubeconfig.yaml");
+        ArgumentNullException.ThrowIfNull(server);
+        var path = Path.Combine(directory, "kubeconfig.yaml");
         var text = $"""
             apiVersion: v1
             kind: Config
@@ -25,7 +27,7 @@ internal static class Kubeconfig
               user: {"{}"}
 
             """;
-        await File.WriteAllTextAsync(path, text, cancellationToken);
+        await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
