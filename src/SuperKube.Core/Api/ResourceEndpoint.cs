@@ -19,6 +19,7 @@ internal sealed class ResourceEndpoint(
     WatchResponder watches,
     PatchHandler patches,
     SubresourceWriter subresources,
+    ReviewResources reviews,
     IAuthorizer authorizer,
     TimeProvider time)
 {
@@ -151,6 +152,13 @@ internal sealed class ResourceEndpoint(
     {
         var write = QueryOptions.Write(context, user);
         var obj = await ReadObjectAsync(context).ConfigureAwait(false);
+        if (type.IsVirtual)
+        {
+            var review = await reviews.CreateAsync(type, ns, obj, user, context.RequestAborted).ConfigureAwait(false);
+            await WriteResultAsync(context, write, 201, JsonBytes.From(review)).ConfigureAwait(false);
+            return;
+        }
+
         var result = await writer.CreateAsync(type, ns, obj, write, context.RequestAborted).ConfigureAwait(false);
         await WriteResultAsync(context, write, result.Created ? 201 : 200, result.Json).ConfigureAwait(false);
     }

@@ -48,6 +48,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<PatchHandler>();
         services.TryAddSingleton<PodBinding>();
         services.TryAddSingleton<SubresourceWriter>();
+        services.TryAddSingleton<ReviewResources>();
         services.TryAddSingleton<ResourceEndpoint>();
         services.TryAddSingleton<ApiRequestHandler>();
         services.TryAddSingleton<SuperKube.Client.IKubernetesClient>(sp => ActivatorUtilities.CreateInstance<SuperKube.Client.InProcessKubernetesClient>(sp, "superkube"));

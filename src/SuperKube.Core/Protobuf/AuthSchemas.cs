@@ -2,12 +2,14 @@ using static SuperKube.Protobuf.ProtoPresence;
 
 namespace SuperKube.Protobuf;
 
-/// <summary>authentication.k8s.io/v1 TokenRequest and SelfSubjectReview, authorization.k8s.io/v1 SelfSubjectAccessReview.</summary>
+/// <summary>authentication.k8s.io/v1 TokenRequest and SelfSubjectReview, authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview.</summary>
 internal static class AuthSchemas
 {
     public static void Register(ProtoSchemaBuilder b) => b
         .Kind("authentication.k8s.io/v1", "TokenRequest").Kind("authentication.k8s.io/v1", "SelfSubjectReview")
-        .Kind("authorization.k8s.io/v1", "SelfSubjectAccessReview")
+        .Kind("authorization.k8s.io/v1", "SelfSubjectAccessReview").Kind("authorization.k8s.io/v1", "SelfSubjectRulesReview")
+        .Message("SelfSubjectRulesReview", m => m.Message(1, "metadata", "ObjectMeta").Message(2, "spec", "SelfSubjectRulesReviewSpec"))
+        .Message("SelfSubjectRulesReviewSpec", m => m.String(1, "namespace"))
         .Message("TokenRequest", m => m
             .Message(1, "metadata", "ObjectMeta").Message(2, "spec", "TokenRequestSpec").Message(3, "status", "TokenRequestStatus"))
         .Message("TokenRequestSpec", m => m

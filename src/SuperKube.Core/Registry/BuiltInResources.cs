@@ -66,10 +66,27 @@ public static class BuiltInResources
             Core("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", cluster: true, names: NamePolicy.PathSegment),
             Core("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", names: NamePolicy.PathSegment),
             Core("rbac.authorization.k8s.io", "v1", "Role", "roles", names: NamePolicy.PathSegment),
+            Review("authentication.k8s.io", "SelfSubjectReview", "selfsubjectreviews"),
+            Review("authorization.k8s.io", "SelfSubjectAccessReview", "selfsubjectaccessreviews"),
+            Review("authorization.k8s.io", "SelfSubjectRulesReview", "selfsubjectrulesreviews"),
             Core("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", cluster: true,
                 shortNames: ["crd", "crds"], categories: ["api-extensions"], status: true),
         ];
     }
+
+    /// <summary>A create-only review resource answered from the request alone and never stored.</summary>
+    private static ResourceType Review(string group, string kind, string plural) =>
+        new()
+        {
+            Group = group,
+            Version = "v1",
+            Kind = kind,
+            Plural = plural,
+            Scope = ResourceScope.Cluster,
+            Verbs = ["create"],
+            IsVirtual = true,
+            Strategy = new ResourceStrategy(false, NamePolicy.Subdomain, false),
+        };
 
     private static SubresourceInfo Sub(string name, string group, string version, string kind, IReadOnlyList<string> verbs) =>
         new(name, new GroupVersionKind(group, version, kind), verbs);

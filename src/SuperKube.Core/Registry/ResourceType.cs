@@ -56,6 +56,9 @@ public sealed class ResourceType
     /// <summary>The typed model used for the OpenAPI schema; null publishes a schema that keeps unknown fields.</summary>
     public Type? ModelType { get; init; }
 
+    /// <summary>True for create-only resources answered without storage (access reviews).</summary>
+    public bool IsVirtual { get; init; }
+
     /// <summary>True when DELETE answers with the deleted object instead of a Status (pods, services).</summary>
     public bool ReturnDeletedObject { get; init; }
 
