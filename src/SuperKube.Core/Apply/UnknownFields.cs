@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SuperKube.Schema;
+
+namespace SuperKube.Apply;
+
+/// <summary>
+/// Finds fields a schema does not declare, for <c>fieldValidation</c>. Maps, preserve-unknown-fields objects and
+/// kinds without a schema accept anything. Paths are printed as upstream strict decoding does:
+/// <c>spec.template.spec.containers[0].foo</c>.
+/// </summary>
+internal static class UnknownFields
+{
+    /// <summary>
+    /// The undeclared fields of <paramref name="obj"/>. Fields that <paramref name="existing"/> (the stored object)
+    /// already has at the same place are not reported, so objects written earlier stay writable.
+    /// </summary>
+    public static List<string> Find(JsonObject obj, StructuralSchema? schema, JsonObject? existing = null)
+    {
+        var found = new List<string>();
+        Walk(obj, schema, existing, "", found);
+        return found;
+    }
+
+    private static void Walk(JsonNode? node, StructuralSchema? schema, JsonNode? existing, string path, List<string> found)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    var childPath = path.Length == 0 ? name : $"{path}.{name}";
+                    var known = schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property : schema.AdditionalProperties;
+                    if (known is null)
+                    {
+                        if (IsClosed(schema) && !(existing is JsonObject old && old.ContainsKey(name)))
+                        {
+                            found.Add(childPath);
+                        }
+
+                        continue;
+                    }
+
+                    Walk(value, known, (existing as JsonObject)?[name], childPath, found);
+                }
+
+                break;
+            case JsonArray list when schema.Items is not null:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var old = existing is JsonArray oldList && i < oldList.Count ? oldList[i] : null;
+                    Walk(list[i], schema.Items, old, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", found);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsClosed(StructuralSchema schema) =>
+        schema.Properties is { Count: > 0 } && schema.AdditionalProperties is null && !schema.PreserveUnknownFields;
+}
