@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SuperKube.Resources;
 using SuperKube.Security;
@@ -42,10 +43,14 @@ internal static class QueryOptions
 
     public static bool IsWatch(IQueryCollection query) => Bool(query, "watch");
 
-    public static WriteContext Write(HttpContext context, UserInfo user)
+    /// <summary>
+    /// The write options of a request; <paramref name="deleteOptions"/> is the DeleteOptions body of a delete, whose
+    /// <c>dryRun</c> counts as the query parameter does (kubectl sends it there).
+    /// </summary>
+    public static WriteContext Write(HttpContext context, UserInfo user, JsonObject? deleteOptions = null)
     {
         var query = context.Request.Query;
-        var dryRun = query["dryRun"];
+        var dryRun = query["dryRun"].Concat((deleteOptions?["dryRun"] as JsonArray ?? []).Select(v => v?.ToString())).ToList();
         foreach (var value in dryRun)
         {
             if (value != "All")
@@ -57,8 +62,8 @@ internal static class QueryOptions
 
         var validation = query["fieldValidation"].ToString() switch
         {
-            "" or "Strict" => FieldValidation.Strict,
-            "Warn" => FieldValidation.Warn,
+            "Strict" => FieldValidation.Strict,
+            "" or "Warn" => FieldValidation.Warn,
             "Ignore" => FieldValidation.Ignore,
             var other => throw ApiException.BadRequest(
                 $"fieldValidation: Unsupported value: \"{other}\": supported values: \"Ignore\", \"Warn\", \"Strict\""),
@@ -75,7 +80,7 @@ internal static class QueryOptions
         return new WriteContext { User = user, DryRun = dryRun.Count > 0, FieldManager = manager, FieldValidation = validation };
     }
 
-    public static DeleteOptions Delete(IQueryCollection query, System.Text.Json.Nodes.JsonObject? body)
+    public static DeleteOptions Delete(IQueryCollection query, JsonObject? body)
     {
         long? grace = null;
         if (body?["gracePeriodSeconds"] is { } g)
@@ -99,7 +104,7 @@ internal static class QueryOptions
                 Validation.FieldError.NotSupported("propagationPolicy", policy, ["Foreground", "Background", "Orphan", "nil"])]);
         }
 
-        var preconditions = body?["preconditions"] as System.Text.Json.Nodes.JsonObject;
+        var preconditions = body?["preconditions"] as JsonObject;
         return new DeleteOptions
         {
             PropagationPolicy = policy,

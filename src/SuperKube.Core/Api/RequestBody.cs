@@ -43,14 +43,20 @@ internal static class RequestBody
     }
 
     /// <summary>Decodes an object body (JSON or YAML); 400 when malformed or not an object, 415 for other types.</summary>
-    public static JsonObject ParseObject(byte[] body, string contentType)
+    public static JsonObject ParseObject(byte[] body, string contentType) => ParseObject(body, contentType, null);
+
+    /// <summary>
+    /// Decodes an object body. With <paramref name="duplicates"/>, a JSON key given twice keeps its last value and its
+    /// path is collected (for <c>fieldValidation</c>); without, it is a 400.
+    /// </summary>
+    public static JsonObject ParseObject(byte[] body, string contentType, List<string>? duplicates)
     {
         if (contentType == MediaTypes.Protobuf)
         {
             return DecodeProtobuf(body);
         }
 
-        var node = Parse(body, contentType);
+        var node = duplicates is not null && IsJson(body, contentType) ? ParseLenient(body, duplicates) : Parse(body, contentType);
         return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
     }
 
@@ -63,6 +69,31 @@ internal static class RequestBody
         catch (Protobuf.ProtobufDecodeException ex)
         {
             throw new ApiException(ex.StatusCode, ex.IsUnsupportedType ? "UnsupportedMediaType" : "BadRequest", ex.Message);
+        }
+    }
+
+    /// <summary>True for JSON bodies, including JSON sent as YAML (server-side apply bodies from kubectl are JSON).</summary>
+    private static bool IsJson(byte[] body, string contentType) => contentType switch
+    {
+        MediaTypes.Json or "*/*" => true,
+        MediaTypes.Yaml or "text/yaml" or MediaTypes.ApplyPatchYaml => body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'{', ..],
+        _ => false,
+    };
+
+    private static JsonNode? ParseLenient(byte[] body, List<string> duplicates)
+    {
+        if (body.Length == 0)
+        {
+            throw ApiException.BadRequest("the request body is empty");
+        }
+
+        try
+        {
+            return LenientJson.Parse(body, duplicates);
+        }
+        catch (JsonException ex)
+        {
+            throw ApiException.BadRequest($"error decoding request body: {ex.Message}");
         }
     }
 

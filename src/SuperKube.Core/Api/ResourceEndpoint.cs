@@ -151,14 +151,15 @@ internal sealed class ResourceEndpoint(
     private async Task CreateAsync(HttpContext context, ResourceType type, string ns, UserInfo user)
     {
         var write = QueryOptions.Write(context, user);
-        var obj = await ReadObjectAsync(context).ConfigureAwait(false);
         if (type.IsVirtual)
         {
-            var review = await reviews.CreateAsync(type, ns, obj, user, context.RequestAborted).ConfigureAwait(false);
+            var body = await ReadObjectAsync(context).ConfigureAwait(false);
+            var review = await reviews.CreateAsync(type, ns, body, user, context.RequestAborted).ConfigureAwait(false);
             await WriteResultAsync(context, write, 201, JsonBytes.From(review)).ConfigureAwait(false);
             return;
         }
 
+        var obj = await ReadCheckedObjectAsync(context, type, write, null).ConfigureAwait(false);
         var result = await writer.CreateAsync(type, ns, obj, write, context.RequestAborted).ConfigureAwait(false);
         await WriteResultAsync(context, write, result.Created ? 201 : 200, result.Json).ConfigureAwait(false);
     }
@@ -174,7 +175,7 @@ internal sealed class ResourceEndpoint(
     private async Task UpdateAsync(HttpContext context, ResourceType type, string ns, RequestInfo info, UserInfo user)
     {
         var write = QueryOptions.Write(context, user);
-        var obj = await ReadObjectAsync(context).ConfigureAwait(false);
+        var obj = await ReadCheckedObjectAsync(context, type, write, () => reader.Find(type, ns, info.Name)?.Parse()).ConfigureAwait(false);
         var result = await writer.UpdateAsync(type, ns, info.Name, info.Subresource, _ => obj.DeepClone().AsObject(), write, context.RequestAborted)
             .ConfigureAwait(false);
         await WriteResultAsync(context, write, 200, result.Json).ConfigureAwait(false);
@@ -186,6 +187,7 @@ internal sealed class ResourceEndpoint(
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var contentType = MediaTypes.ContentType(context.Request);
         bool? force = context.Request.Query.TryGetValue("force", out var forceText) ? forceText == "true" : null;
+        PatchHandler.CheckOptions(contentType, force, context.Request.Query["fieldManager"].ToString().Length > 0);
         var result = await patches.PatchAsync(type, ns, info.Name, info.Subresource, contentType, body, force, write, context.RequestAborted)
             .ConfigureAwait(false);
         await WriteResultAsync(context, write, result.Created ? 201 : 200, result.Json).ConfigureAwait(false);
@@ -193,8 +195,9 @@ internal sealed class ResourceEndpoint(
 
     private async Task DeleteAsync(HttpContext context, ResourceType type, string ns, string name, UserInfo user)
     {
-        var write = QueryOptions.Write(context, user);
-        var options = QueryOptions.Delete(context.Request.Query, await ReadOptionalObjectAsync(context).ConfigureAwait(false));
+        var body = await ReadOptionalObjectAsync(context).ConfigureAwait(false);
+        var write = QueryOptions.Write(context, user, body);
+        var options = QueryOptions.Delete(context.Request.Query, body);
         var result = await writer.DeleteAsync(type, ns, name, options, write, context.RequestAborted).ConfigureAwait(false);
         if (result.Deleted && !type.ReturnDeletedObject)
         {
@@ -208,8 +211,9 @@ internal sealed class ResourceEndpoint(
 
     private async Task DeleteCollectionAsync(HttpContext context, ResourceType type, string? ns, UserInfo user)
     {
-        var write = QueryOptions.Write(context, user);
-        var options = QueryOptions.Delete(context.Request.Query, await ReadOptionalObjectAsync(context).ConfigureAwait(false));
+        var body = await ReadOptionalObjectAsync(context).ConfigureAwait(false);
+        var write = QueryOptions.Write(context, user, body);
+        var options = QueryOptions.Delete(context.Request.Query, body);
         var list = await reader.ListAsync(type, ns, QueryOptions.List(context.Request.Query) with { Limit = 0, Continue = "" }, context.RequestAborted)
             .ConfigureAwait(false);
         var items = new JsonArray();
@@ -241,6 +245,21 @@ internal sealed class ResourceEndpoint(
         var contentType = MediaTypes.ContentType(context.Request);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         return RequestBody.ParseObject(body, contentType);
+    }
+
+    /// <summary>Reads an object body and applies <c>fieldValidation</c> to its unknown and duplicate fields.</summary>
+    private static async Task<JsonObject> ReadCheckedObjectAsync(HttpContext context, ResourceType type, WriteContext write, Func<JsonObject?>? existing)
+    {
+        var contentType = MediaTypes.ContentType(context.Request);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var duplicates = new List<string>();
+        var obj = RequestBody.ParseObject(body, contentType, duplicates);
+        if (write.FieldValidation != FieldValidation.Ignore)
+        {
+            StrictFields.Enforce(StrictFields.Problems(type, obj, duplicates, existing), write, StrictFields.DecodeError(type));
+        }
+
+        return obj;
     }
 
     private static async Task<JsonObject?> ReadOptionalObjectAsync(HttpContext context)

@@ -8,7 +8,13 @@ internal static class AuthSchemas
     public static void Register(ProtoSchemaBuilder b) => b
         .Kind("authentication.k8s.io/v1", "TokenRequest").Kind("authentication.k8s.io/v1", "SelfSubjectReview")
         .Kind("authorization.k8s.io/v1", "SelfSubjectAccessReview").Kind("authorization.k8s.io/v1", "SelfSubjectRulesReview")
-        .Message("SelfSubjectRulesReview", m => m.Message(1, "metadata", "ObjectMeta").Message(2, "spec", "SelfSubjectRulesReviewSpec"))
+        .Message("SelfSubjectRulesReview", m => m
+            .Message(1, "metadata", "ObjectMeta").Message(2, "spec", "SelfSubjectRulesReviewSpec").Message(3, "status", "SubjectRulesReviewStatus"))
+        .Message("SubjectRulesReviewStatus", m => m
+            .Messages(1, "resourceRules", "ResourceRule").Messages(2, "nonResourceRules", "NonResourceRule")
+            .Bool(3, "incomplete", Keep).String(4, "evaluationError"))
+        .Message("ResourceRule", m => m.Strings(1, "verbs").Strings(2, "apiGroups").Strings(3, "resources").Strings(4, "resourceNames"))
+        .Message("NonResourceRule", m => m.Strings(1, "verbs").Strings(2, "nonResourceURLs"))
         .Message("SelfSubjectRulesReviewSpec", m => m.String(1, "namespace"))
         .Message("TokenRequest", m => m
             .Message(1, "metadata", "ObjectMeta").Message(2, "spec", "TokenRequestSpec").Message(3, "status", "TokenRequestStatus"))

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SuperKube.Admission;
 using SuperKube.Api;
+using SuperKube.Apply;
 using SuperKube.Objects;
 using SuperKube.Registry;
 using SuperKube.Storage;
@@ -9,7 +10,7 @@ namespace SuperKube.Resources;
 
 /// <summary>
 /// The write paths of every resource: strategy (defaults, validation, status split), admission, optimistic
-/// concurrency on resourceVersion, finalizers, then storage. Used by the HTTP API and in-process clients alike.
+/// concurrency on resourceVersion, finalizers, managedFields, then storage. Used by the HTTP API and in-process clients alike.
 /// </summary>
 internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader, AdmissionChain admission, TimeProvider time)
 {
@@ -27,6 +28,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         Validate(type, obj, null);
         await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         ObjectPreparation.StampCreate(obj, time.GetUtcNow());
+        ManagedFieldsTracker.RecordCreate(type, obj, context, time.GetUtcNow());
         if (context.DryRun)
         {
             return new WriteResult(JsonBytes.From(obj), Created: true);
@@ -83,6 +85,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
             ObjectPreparation.BumpGeneration(type, old, updated);
             ObjectMetadata.Of(updated)["resourceVersion"] = current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ManagedFieldsTracker.RecordUpdate(type, old, updated, subresource, context, time.GetUtcNow());
 
             if (JsonNode.DeepEquals(old, updated))
             {

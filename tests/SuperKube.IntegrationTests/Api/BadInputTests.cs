@@ -16,7 +16,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await PostAsync(ConfigMaps, "{\"metadata\": {\"name\": ", "application/json");
 
-        await AssertStatusAsync(response, 400, "BadRequest");
+        await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
     }
 
     [Fact]
@@ -24,15 +24,16 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await PostAsync(ConfigMaps, "metadata: [unclosed", "application/yaml");
 
-        await AssertStatusAsync(response, 400, "BadRequest");
+        await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
     }
 
     [Fact]
-    public async Task Post_DuplicateJsonKeys_Returns400Status()
+    public async Task Post_DuplicateJsonKeysStrict_Returns400Status()
     {
-        var response = await PostAsync(ConfigMaps, "{\"metadata\":{\"name\":\"dup\",\"name\":\"dup2\"}}", "application/json");
+        var response = await PostAsync(ConfigMaps + "?fieldValidation=Strict", "{\"metadata\":{\"name\":\"dup\",\"name\":\"dup2\"}}", "application/json");
 
-        await AssertStatusAsync(response, 400, "BadRequest");
+        var status = await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
+        Assert.Contains("duplicate field \"metadata.name\"", (string?)status["message"]);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await server.Http.GetAsync("/api/v1/namespaces/default/widgets");
 
-        await AssertStatusAsync(response, 404, "NotFound");
+        await StatusAssert.IsStatusAsync(response, 404, "NotFound");
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await server.Http.GetAsync("/apis/apps/v1/namespaces/default/deployments/nope");
 
-        var status = await AssertStatusAsync(response, 404, "NotFound");
+        var status = await StatusAssert.IsStatusAsync(response, 404, "NotFound");
         Assert.Equal("deployments.apps \"nope\" not found", (string?)status["message"]);
         Assert.Equal("deployments", (string?)status["details"]?["kind"]);
     }
@@ -61,7 +62,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
 
         var response = await PostAsync(ConfigMaps, body, "application/json");
 
-        await AssertStatusAsync(response, 409, "AlreadyExists");
+        await StatusAssert.IsStatusAsync(response, 409, "AlreadyExists");
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await PostAsync(ConfigMaps, "{\"metadata\":{\"name\":\"Bad_Name\",\"labels\":{\"ok\":\"bad value!\"}}}", "application/json");
 
-        var status = await AssertStatusAsync(response, 422, "Invalid");
+        var status = await StatusAssert.IsStatusAsync(response, 422, "Invalid");
         var fields = status["details"]!["causes"]!.AsArray().Select(c => (string?)c!["field"]).ToList();
         Assert.Contains("metadata.name", fields);
         Assert.Contains("metadata.labels", fields);
@@ -84,7 +85,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
 
         var response = await PostAsync(ConfigMaps, big, "application/json");
 
-        await AssertStatusAsync(response, 413, "RequestEntityTooLarge");
+        await StatusAssert.IsStatusAsync(response, 413, "RequestEntityTooLarge");
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await PostAsync(ConfigMaps, "name=x", "text/plain");
 
-        await AssertStatusAsync(response, 415, "UnsupportedMediaType");
+        await StatusAssert.IsStatusAsync(response, 415, "UnsupportedMediaType");
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         var second = new StringContent($"{{\"metadata\":{{\"name\":\"cas\",\"resourceVersion\":\"{rv}\"}},\"data\":{{\"v\":\"3\"}}}}", Encoding.UTF8, "application/json");
         var response = await server.Http.PutAsync(ConfigMaps + "/cas", second);
 
-        await AssertStatusAsync(response, 409, "Conflict");
+        await StatusAssert.IsStatusAsync(response, 409, "Conflict");
         var stored = JsonNode.Parse(await server.Http.GetStringAsync(ConfigMaps + "/cas"))!;
         Assert.Equal("2", (string?)stored["data"]!["v"]);
     }
@@ -116,7 +117,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await PostAsync("/api/v1/namespaces/does-not-exist/configmaps", "{\"metadata\":{\"name\":\"a\"}}", "application/json");
 
-        var status = await AssertStatusAsync(response, 404, "NotFound");
+        var status = await StatusAssert.IsStatusAsync(response, 404, "NotFound");
         Assert.Equal("namespaces \"does-not-exist\" not found", (string?)status["message"]);
     }
 
@@ -132,7 +133,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
 
         var response = await server.Http.SendAsync(request);
 
-        await AssertStatusAsync(response, 400, "BadRequest");
+        await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
         var stored = JsonNode.Parse(await server.Http.GetStringAsync(ConfigMaps + "/patchme"))!;
         Assert.Equal("1", (string?)stored["data"]!["a"]);
     }
@@ -142,7 +143,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var response = await server.Http.GetAsync(ConfigMaps + "?watch=true&resourceVersion=999999999");
 
-        await AssertStatusAsync(response, 504, "Timeout");
+        await StatusAssert.IsStatusAsync(response, 504, "Timeout");
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType)
@@ -150,16 +151,5 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return server.Http.PostAsync(path, content);
-    }
-
-    private static async Task<JsonNode> AssertStatusAsync(HttpResponseMessage response, int code, string reason)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == code, $"expected {code}, got {(int)response.StatusCode}: {text}");
-        var status = JsonNode.Parse(text)!;
-        Assert.Equal("Status", (string?)status["kind"]);
-        Assert.Equal(reason, (string?)status["reason"]);
-        Assert.Equal(code, (int?)status["code"]);
-        return status;
     }
 }

@@ -1,0 +1,243 @@
+using System.Text.Json.Nodes;
+
+namespace SuperKube.Apply;
+
+/// <summary>
+/// A set of field paths, stored as a tree of path elements (<see cref="PathElement"/>). A node is in the tree
+/// when its path is a member of the set or when a member lies below it. Reads and writes the FieldsV1 JSON form:
+/// <c>{"f:spec":{"f:replicas":{}}}</c>, where <c>"."</c> marks a node that is a member and also has members below.
+/// </summary>
+internal sealed class FieldSet
+{
+    private static readonly Comparer<string> Order = Comparer<string>.Create(PathElement.Compare);
+
+    private readonly SortedDictionary<string, FieldSet> _children = new(Order);
+
+    /// <summary>True when this node's own path is in the set (never for the root).</summary>
+    private bool _member;
+
+    /// <summary>True when the set has no members.</summary>
+    public bool IsEmpty => _children.Count == 0;
+
+    /// <summary>Parses FieldsV1; throws <see cref="FormatException"/> on anything else.</summary>
+    public static FieldSet Parse(JsonNode? fieldsV1)
+    {
+        var set = new FieldSet();
+        if (fieldsV1 is not JsonObject root)
+        {
+            throw new FormatException("fieldsV1 must be a JSON object");
+        }
+
+        set.ReadChildren(root);
+        return set;
+    }
+
+    /// <summary>A set holding the given paths.</summary>
+    public static FieldSet Of(params IReadOnlyList<string>[] paths)
+    {
+        var set = new FieldSet();
+        foreach (var path in paths)
+        {
+            set.Insert(path);
+        }
+
+        return set;
+    }
+
+    /// <summary>The FieldsV1 JSON of the set.</summary>
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject();
+        if (_member && _children.Count > 0)
+        {
+            json[PathElement.Self] = new JsonObject();
+        }
+
+        foreach (var (element, child) in _children)
+        {
+            json[element] = child.ToJson();
+        }
+
+        return json;
+    }
+
+    public void Insert(IReadOnlyList<string> path)
+    {
+        if (path.Count == 0)
+        {
+            return;
+        }
+
+        var node = this;
+        foreach (var element in path)
+        {
+            if (!node._children.TryGetValue(element, out var child))
+            {
+                child = new FieldSet();
+                node._children[element] = child;
+            }
+
+            node = child;
+        }
+
+        node._member = true;
+    }
+
+    /// <summary>True when <paramref name="path"/> itself is a member.</summary>
+    public bool Contains(IReadOnlyList<string> path) => path.Count > 0 && Find(path) is { _member: true };
+
+    /// <summary>True when <paramref name="path"/> or anything below it is a member.</summary>
+    public bool ContainsAtOrBelow(IReadOnlyList<string> path) => Find(path) is not null;
+
+    /// <summary>Every member path, parents before children, in FieldsV1 order.</summary>
+    public IEnumerable<IReadOnlyList<string>> Paths()
+    {
+        var prefix = new List<string>();
+        return Walk(this, prefix);
+
+        static IEnumerable<IReadOnlyList<string>> Walk(FieldSet node, List<string> prefix)
+        {
+            foreach (var (element, child) in node._children)
+            {
+                prefix.Add(element);
+                if (child._member)
+                {
+                    yield return prefix.ToArray();
+                }
+
+                foreach (var path in Walk(child, prefix))
+                {
+                    yield return path;
+                }
+
+                prefix.RemoveAt(prefix.Count - 1);
+            }
+        }
+    }
+
+    public FieldSet Union(FieldSet other)
+    {
+        var result = Clone();
+        result.Add(other);
+        return result;
+    }
+
+    /// <summary>The members of this set that are not members of <paramref name="other"/>.</summary>
+    public FieldSet Difference(FieldSet other) => Combine(this, other, static (l, r) => l && !r, keepLeftOnly: true);
+
+    public FieldSet Intersect(FieldSet other) => Combine(this, other, static (l, r) => l && r, keepLeftOnly: false);
+
+    /// <summary>This set without the members of <paramref name="other"/> and without everything below them.</summary>
+    public FieldSet RecursiveDifference(FieldSet other)
+    {
+        var result = new FieldSet { _member = _member };
+        foreach (var (element, child) in _children)
+        {
+            if (!other._children.TryGetValue(element, out var removed))
+            {
+                result._children[element] = child.Clone();
+            }
+            else if (!removed._member && child.RecursiveDifference(removed) is { } rest && (rest._member || rest._children.Count > 0))
+            {
+                result._children[element] = rest;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>True when both sets hold the same members.</summary>
+    public bool SetEquals(FieldSet other) =>
+        _member == other._member &&
+        _children.Count == other._children.Count &&
+        _children.All(c => other._children.TryGetValue(c.Key, out var o) && c.Value.SetEquals(o));
+
+    public override string ToString() => ToJson().ToJsonString();
+
+    private static FieldSet Combine(FieldSet left, FieldSet right, Func<bool, bool, bool> member, bool keepLeftOnly)
+    {
+        var result = new FieldSet { _member = member(left._member, right._member) };
+        foreach (var (element, child) in left._children)
+        {
+            var combined = right._children.TryGetValue(element, out var match)
+                ? Combine(child, match, member, keepLeftOnly)
+                : keepLeftOnly ? child.Clone() : null;
+            if (combined is not null && (combined._member || combined._children.Count > 0))
+            {
+                result._children[element] = combined;
+            }
+        }
+
+        return result;
+    }
+
+    private FieldSet? Find(IReadOnlyList<string> path)
+    {
+        var node = this;
+        foreach (var element in path)
+        {
+            if (!node._children.TryGetValue(element, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private void Add(FieldSet other)
+    {
+        _member |= other._member;
+        foreach (var (element, child) in other._children)
+        {
+            if (_children.TryGetValue(element, out var mine))
+            {
+                mine.Add(child);
+            }
+            else
+            {
+                _children[element] = child.Clone();
+            }
+        }
+    }
+
+    private FieldSet Clone()
+    {
+        var copy = new FieldSet { _member = _member };
+        foreach (var (element, child) in _children)
+        {
+            copy._children[element] = child.Clone();
+        }
+
+        return copy;
+    }
+
+    private void ReadChildren(JsonObject json)
+    {
+        foreach (var (element, value) in json)
+        {
+            if (element == PathElement.Self)
+            {
+                _member = true;
+                continue;
+            }
+
+            if (!PathElement.IsValid(element) || value is not JsonObject inner)
+            {
+                throw new FormatException($"invalid FieldsV1 element \"{element}\"");
+            }
+
+            var child = new FieldSet();
+            if (inner.Count == 0)
+            {
+                child._member = true;
+            }
+            else
+            {
+                child.ReadChildren(inner);
+            }
+
+            _children[element] = child;
+        }
+    }
+}
