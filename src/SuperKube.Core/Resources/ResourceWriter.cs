@@ -23,8 +23,12 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         type.Strategy.Default(obj);
         Validate(type, obj, null);
         var request = Request(type, AdmissionOperation.Create, obj, null, "", context);
-        await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
-        Validate(type, obj, null);
+        if (admission.CanMutate)
+        {
+            await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
+            Validate(type, obj, null);
+        }
+
         await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         ObjectPreparation.StampCreate(obj, time.GetUtcNow());
         if (context.DryRun)
