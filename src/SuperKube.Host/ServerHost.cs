@@ -62,7 +62,12 @@ internal sealed class ServerHost : IAsyncDisposable
         await output.WriteLineAsync($"Storage: SQLite at {databasePath}");
         WarnPending(settings, output);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = settings.DataDir });
+        // No appsettings reload: its file watcher would wake on every SQLite write in the data directory (the content root).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = settings.DataDir,
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);

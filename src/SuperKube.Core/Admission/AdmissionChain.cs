@@ -8,6 +8,9 @@ internal sealed class AdmissionChain(
     private readonly IMutatingAdmissionPlugin[] _mutating = [.. mutating];
     private readonly IValidatingAdmissionPlugin[] _validating = [.. validating];
 
+    /// <summary>False when no mutating plugin is registered, so admission cannot change an object.</summary>
+    public bool CanMutate => _mutating.Length > 0;
+
     public async ValueTask MutateAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
         foreach (var plugin in _mutating)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SuperKube.Api;
-using SuperKube.Objects;
 using SuperKube.Registry;
 using SuperKube.Resources;
 
@@ -40,7 +39,7 @@ internal sealed class NamespaceLifecycleAdmission(IResourceRegistry registry, Re
             throw ApiException.NotFound(namespaces, request.Namespace);
         }
 
-        if (ObjectMetadata.IsDeleting(ns.Parse()))
+        if (ns.IsDeleting)
         {
             throw new ApiException(403, "Forbidden",
                 $"{request.Resource.QualifiedResource} \"{request.Name}\" is forbidden: unable to create new content in namespace {request.Namespace} because it is being terminated",

@@ -22,7 +22,26 @@ internal static class RequestBody
             throw ApiException.TooLarge(MaxBytes);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
+        if (request.ContentLength is { } length)
+        {
+            // Kestrel never hands out more than Content-Length bytes: read straight into an array of that size.
+            var body = new byte[length];
+            var filled = 0;
+            while (filled < body.Length)
+            {
+                var count = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    return body[..filled];
+                }
+
+                filled += count;
+            }
+
+            return body;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
             var memory = buffer.GetMemory(8192);

@@ -24,8 +24,12 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         type.Strategy.Default(obj);
         Validate(type, obj, null);
         var request = Request(type, AdmissionOperation.Create, obj, null, "", context);
-        await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
-        Validate(type, obj, null);
+        if (admission.CanMutate)
+        {
+            await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
+            Validate(type, obj, null);
+        }
+
         await admission.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         ObjectPreparation.StampCreate(obj, time.GetUtcNow());
         ManagedFieldsTracker.RecordCreate(type, obj, context, time.GetUtcNow());

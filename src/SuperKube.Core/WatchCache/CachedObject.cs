@@ -10,7 +10,13 @@ namespace SuperKube.WatchCache;
 /// </summary>
 internal sealed class CachedObject
 {
+    private const int Unknown = 0;
+    private const int NotDeleting = 1;
+    private const int Deleting = 2;
+
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    private int _deleting;
 
     public CachedObject(StoredObject stored)
     {
@@ -28,15 +34,60 @@ internal sealed class CachedObject
 
     public IReadOnlyDictionary<string, string> Labels { get; }
 
+    /// <summary>True when <c>metadata.deletionTimestamp</c> is set; read from the bytes on first use, without a full parse.</summary>
+    public bool IsDeleting
+    {
+        get
+        {
+            var state = Volatile.Read(ref _deleting);
+            if (state == Unknown)
+            {
+                state = HasDeletionTimestamp(Json.Span) ? Deleting : NotDeleting;
+                Volatile.Write(ref _deleting, state);
+            }
+
+            return state == Deleting;
+        }
+    }
+
     /// <summary>Parses a fresh mutable copy of the object.</summary>
     public JsonObject Parse() => JsonNode.Parse(Json.Span)?.AsObject() ?? new JsonObject();
 
     private static IReadOnlyDictionary<string, string> ReadLabels(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
+        return MoveToMetadata(ref reader) ? ReadLabelsFromMetadata(ref reader) : NoLabels;
+    }
+
+    private static bool HasDeletionTimestamp(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!MoveToMetadata(ref reader))
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isDeletionTimestamp = reader.ValueTextEquals("deletionTimestamp"u8);
+            reader.Read();
+            if (isDeletionTimestamp)
+            {
+                return reader.TokenType != JsonTokenType.Null;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
+
+    /// <summary>Positions the reader on the start of the top-level <c>metadata</c> object; false when there is none.</summary>
+    private static bool MoveToMetadata(ref Utf8JsonReader reader)
+    {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return NoLabels;
+            return false;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -45,13 +96,13 @@ internal sealed class CachedObject
             reader.Read();
             if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
             {
-                return ReadLabelsFromMetadata(ref reader);
+                return true;
             }
 
             reader.Skip();
         }
 
-        return NoLabels;
+        return false;
     }
 
     private static IReadOnlyDictionary<string, string> ReadLabelsFromMetadata(ref Utf8JsonReader reader)

@@ -186,13 +186,13 @@ internal static class SqliteQueries
         command.ExecuteNonQuery();
     }
 
-    private static void AddRevisionAndValue(SqliteCommand command, long revision, byte[] value)
+    private static void AddRevisionAndValue(SqliteStatement command, long revision, byte[] value)
     {
         command.Parameters.AddWithValue("$revision", revision);
         command.Parameters.Add("$value", SqliteType.Blob).Value = value;
     }
 
-    private static SqliteCommand KeyCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, ObjectKey key)
+    private static SqliteStatement KeyCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, ObjectKey key)
     {
         var command = Command(connection, transaction, sql);
         command.Parameters.AddWithValue("$resource", key.Resource);
@@ -201,11 +201,16 @@ internal static class SqliteQueries
         return command;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static SqliteStatement Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
+        if (connection is StatementCachingConnection caching)
+        {
+            return new SqliteStatement(caching.Rent(transaction, sql), owned: false);
+        }
+
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        return command;
+        return new SqliteStatement(command, owned: true);
     }
 }

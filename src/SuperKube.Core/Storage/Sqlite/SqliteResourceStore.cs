@@ -145,7 +145,7 @@ internal sealed partial class SqliteResourceStore : IResourceStore, IAsyncDispos
             }
         }
 
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new StatementCachingConnection(ConnectionString);
         try
         {
             connection.Open();

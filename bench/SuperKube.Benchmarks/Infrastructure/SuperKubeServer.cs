@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SuperKube.Benchmarks.Infrastructure;
+
+/// <summary>
+/// <c>dotnet superkube.dll server</c> as a child process on a free loopback port with its own temporary data
+/// directory, which is deleted again on dispose.
+/// </summary>
+internal sealed partial class SuperKubeServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+    private readonly string _dataDir;
+
+    private SuperKubeServer(ChildProcess process, string dataDir, Uri url)
+    {
+        _process = process;
+        _dataDir = dataDir;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>From process start to the first 200 of <c>/readyz</c>.</summary>
+    public TimeSpan StartToReady { get; private set; }
+
+    /// <summary>The server's own "Ready in N ms." figure (from its start-up code to listening), if it printed one.</summary>
+    public int? ReportedReadyMilliseconds { get; private set; }
+
+    public static async Task<SuperKubeServer> StartAsync(string serverDll, HttpClient client, CancellationToken cancellationToken)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("superkube-bench-").FullName;
+        var port = FreePort.Next();
+        var url = new Uri($"http://127.0.0.1:{port}/");
+        var process = ChildProcess.Start("dotnet", serverDll, "server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture));
+        var server = new SuperKubeServer(process, dataDir, url);
+        try
+        {
+            server.StartToReady = await process.WaitForOkAsync(client, new Uri(url, "readyz"), TimeSpan.FromSeconds(30), cancellationToken);
+            server.ReportedReadyMilliseconds = await server.ReadReportedReadyAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: it is a temporary directory.
+        }
+    }
+
+    /// <summary>The line is printed right after listening starts, so it can trail /readyz by a moment: wait briefly.</summary>
+    private async Task<int?> ReadReportedReadyAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            foreach (var line in _process.Lines)
+            {
+                if (ReadyLine().Match(line) is { Success: true } match)
+                {
+                    return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"Ready in (\d+) ms")]
+    private static partial Regex ReadyLine();
+}

@@ -1,0 +1,20 @@
+using SuperKube.Benchmarks.Modes;
+
+// The first argument picks the benchmark; each mode lives in Modes/ and parses the rest of the arguments itself.
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Length > 0 ? args[1..] : [];
+return mode switch
+{
+    "foundation" => await FoundationBenchmark.RunAsync(rest),
+    BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SuperKube.Benchmarks <mode> [options]");
+    Console.Error.WriteLine("modes:");
+    Console.Error.WriteLine("  foundation   start-to-ready, idle RSS, GET throughput vs bare Kestrel (wrk), creates/s");
+    Console.Error.WriteLine("               options: " + FoundationOptions.Help);
+    return 2;
+}
