@@ -2,18 +2,35 @@ using System.CommandLine;
 
 namespace SuperKube.Host;
 
-/// <summary><c>superkube node</c>: joins a server as a node. The node agent lands in its own issue.</summary>
+/// <summary><c>superkube node</c>: joins a server as a node, running its pods on a container runtime.</summary>
 internal static class NodeCommand
 {
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "URL of the SuperKube API server to join." };
-        var token = new Option<string?>("--token") { Description = "Node-join token printed by the server." };
-        var command = new Command("node", "Join a SuperKube server as a node (pending: node agent issue).") { server, token };
-        command.SetAction(_ =>
+        var server = new Option<string>("--server") { Description = "URL of the SuperKube API server to join.", Required = true };
+        var token = new Option<string?>("--token") { Description = "Bearer token for the API server (until node-join tokens land, any token the server accepts)." };
+        var nodeName = new Option<string?>("--node-name") { Description = "Name of this node (default: host name)." };
+        var runtime = new Option<string>("--runtime") { Description = "Container runtime: fake or docker (Docker is pending: fake is used).", DefaultValueFactory = _ => "fake" };
+        runtime.AcceptOnlyFromAmong("fake", "docker");
+        var podCidr = new Option<string?>("--pod-cidr") { Description = "This node's pod range (default: the first free /24 of 10.244.0.0/16)." };
+        var command = new Command("node", "Join a SuperKube server as a node.") { server, token, nodeName, runtime, podCidr };
+        command.SetAction(async (result, cancellationToken) =>
         {
-            Console.Error.WriteLine("superkube node: the node agent is not part of this build yet (pending: node agent issue).");
-            return 2;
+            if (!Uri.TryCreate(result.GetValue(server), UriKind.Absolute, out var url))
+            {
+                await Console.Error.WriteLineAsync("superkube node: --server must be an absolute URL such as http://127.0.0.1:6443");
+                return 2;
+            }
+
+            var settings = new NodeSettings
+            {
+                Server = url,
+                Token = result.GetValue(token),
+                NodeName = EmbeddedNodes.NodeName(result.GetValue(nodeName) ?? Environment.MachineName),
+                Runtime = result.GetValue(runtime) ?? "fake",
+                PodCidr = result.GetValue(podCidr),
+            };
+            return await NodeHost.RunAsync(settings, Console.Out, cancellationToken);
         });
         return command;
     }

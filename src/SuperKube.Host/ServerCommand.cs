@@ -11,15 +11,15 @@ internal static class ServerCommand
         var dbUrl = new Option<string?>("--db-url") { Description = "Storage URL: sqlite://PATH (default: DATA_DIR/superkube.db). Env: DATABASE_URL. postgres:// is pending (PostgreSQL issue)." };
         var host = new Option<string>("--host") { Description = "Address to listen on. Loopback until TLS and authentication land.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "API server port.", DefaultValueFactory = _ => 6443 };
-        var nodeName = new Option<string?>("--node-name") { Description = "Name of the embedded node (default: host name). Pending: node agent." };
-        var podCidr = new Option<string>("--pod-cidr") { Description = "Pod address range. Pending: node agent.", DefaultValueFactory = _ => "10.244.0.0/16" };
+        var nodeName = new Option<string?>("--node-name") { Description = "Name of the embedded node (default: host name)." };
+        var podCidr = new Option<string>("--pod-cidr") { Description = "Cluster pod address range; the embedded node takes its first /24.", DefaultValueFactory = _ => "10.244.0.0/16" };
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Service ClusterIP range. Pending: services issue.", DefaultValueFactory = _ => "10.96.0.0/12" };
-        var runtime = new Option<string>("--runtime") { Description = "Container runtime of the embedded node: auto, docker or fake. Pending: node agent.", DefaultValueFactory = _ => "auto" };
+        var runtime = new Option<string>("--runtime") { Description = "Container runtime of the embedded node: auto, docker or fake. Docker is pending: auto and docker use fake for now.", DefaultValueFactory = _ => "auto" };
         runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
-        var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes to add. Pending: node agent.", DefaultValueFactory = _ => 0 };
-        var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent. Pending: node agent." };
+        var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes (Fake runtime) to add.", DefaultValueFactory = _ => 0 };
+        var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent." };
 
-        var command = new Command("server", "Run a SuperKube server: API server on SQLite, writes a kubeconfig for kubectl.")
+        var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
             dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, runtime, fakeNodes, noAgent,
         };

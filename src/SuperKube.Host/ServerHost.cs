@@ -60,7 +60,6 @@ internal sealed class ServerHost : IAsyncDisposable
         var databasePath = settings.SqlitePath();
         await output.WriteLineAsync($"Data directory: {settings.DataDir}");
         await output.WriteLineAsync($"Storage: SQLite at {databasePath}");
-        WarnPending(settings, output);
 
         // No appsettings reload: its file watcher would wake on every SQLite write in the data directory (the content root).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -77,7 +76,7 @@ internal sealed class ServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
         });
-        builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath);
+        EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath), settings, output);
 
         var app = builder.Build();
         app.MapSuperKubeApi();
@@ -90,6 +89,7 @@ internal sealed class ServerHost : IAsyncDisposable
         await output.WriteLineAsync($"API server listening on {address} (plain HTTP on loopback; TLS and authentication are pending)");
         await output.WriteLineAsync($"Kubeconfig written to {kubeconfig}");
         await output.WriteLineAsync($"  export KUBECONFIG={kubeconfig}");
+        await EmbeddedNodes.WaitAsync(app.Services, output, cancellationToken);
         await output.WriteLineAsync($"Ready in {clock.ElapsedMilliseconds} ms.");
         return new ServerHost(app, url, kubeconfig);
     }
@@ -104,13 +104,5 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         var host = listening.Host is "0.0.0.0" or "[::]" or "::" ? "127.0.0.1" : listening.Host;
         return new UriBuilder(listening) { Host = host }.Uri;
-    }
-
-    private static void WarnPending(ServerSettings settings, TextWriter output)
-    {
-        if (settings.FakeNodes > 0 || settings.Runtime != "auto" || settings.NoAgent)
-        {
-            output.WriteLine("Note: --fake-nodes, --runtime and --no-agent are accepted but the node agent is pending in this build.");
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace SuperKube.IntegrationTests.Infrastructure;
 /// A real <c>superkube server</c> (the CLI host) started in-process on a free loopback port with its own data
 /// directory, plus a kubectl bound to its kubeconfig.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private ServerHost? _host;
 
@@ -24,13 +24,16 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var settings = new ServerSettings { DataDir = DataDir, Port = 0 };
+        var settings = CreateSettings(DataDir);
         _host = await ServerHost.StartAsync(settings, TextWriter.Null, CancellationToken.None);
         var cache = Path.Combine(DataDir, "kubectl-cache");
         Directory.CreateDirectory(cache);
         Kubectl = new Kubectl(_host.KubeconfigPath, cache);
         Http = new HttpClient { BaseAddress = _host.Url };
     }
+
+    /// <summary>The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>).</summary>
+    internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0 };
 
     public async ValueTask DisposeAsync()
     {

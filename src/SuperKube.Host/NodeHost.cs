@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SuperKube.Runtime.Agent;
+
+namespace SuperKube.Host;
+
+/// <summary>Builds, starts and runs <c>superkube node</c>: a node agent that joins a server over HTTP.</summary>
+internal sealed class NodeHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private NodeHost(IHost host, RegisteredNode node)
+    {
+        _host = host;
+        Node = node;
+    }
+
+    public RegisteredNode Node { get; }
+
+    public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        NodeHost host;
+        try
+        {
+            host = await StartAsync(settings, output, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException or HttpRequestException or TimeoutException
+                                       or OperationCanceledException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await output.WriteLineAsync($"superkube node: failed to start: {ex.Message}");
+            return 1;
+        }
+
+        await using (host)
+        {
+            await output.WriteLineAsync("Press Ctrl-C to stop.");
+            await host._host.WaitForShutdownAsync(cancellationToken);
+            await output.WriteLineAsync("Node agent stopped.");
+        }
+
+        return 0;
+    }
+
+    public static async Task<NodeHost> StartAsync(NodeSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"SuperKube node {settings.NodeName} joining {settings.Server}");
+        if (settings.Runtime != "fake")
+        {
+            await output.WriteLineAsync($"Runtime {settings.Runtime}: the Docker backend is pending; using the Fake runtime.");
+        }
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddSuperKubeClient(settings.Server, settings.Token).AddFakeRuntime().AddNodeAgent(o =>
+        {
+            o.NodeName = settings.NodeName;
+            o.PodCidr = settings.PodCidr;
+            if (settings.DataDir is not null)
+            {
+                o.RootDirectory = settings.DataDir;
+            }
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            var nodes = await NodeAgents.WaitForRegistrationAsync(host.Services, timeout.Token);
+            var node = nodes[0];
+            await output.WriteLineAsync($"Node {node.Name} registered with {settings.Server} (runtime fake, podCIDR {node.PodCidr}, InternalIP {node.Address})");
+            await output.WriteLineAsync("Heartbeat: Lease kube-node-lease/" + node.Name + " every 10s; running the pods bound to this node.");
+            return new NodeHost(host, node);
+        }
+        catch
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+namespace SuperKube.Host;
+
+/// <summary>The settings of <c>superkube node</c>.</summary>
+internal sealed record NodeSettings
+{
+    public required Uri Server { get; init; }
+
+    public string? Token { get; init; }
+
+    public required string NodeName { get; init; }
+
+    public string Runtime { get; init; } = "fake";
+
+    /// <summary>The node's pod range; null to take the first free /24 of 10.244.0.0/16.</summary>
+    public string? PodCidr { get; init; }
+
+    public string? DataDir { get; init; }
+}

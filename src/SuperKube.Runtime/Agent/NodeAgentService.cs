@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SuperKube.Client;
+using SuperKube.Runtime.Containers;
+
+namespace SuperKube.Runtime.Agent;
+
+/// <summary>
+/// Hosts the node agent of this process: registers the node (retrying until the API answers), then watches the
+/// pods bound to it (<c>spec.nodeName=NODE</c>) and hands them to the agent.
+/// </summary>
+internal sealed class NodeAgentService(
+    IOptions<NodeAgentOptions> options,
+    IKubernetesClient client,
+    IContainerRuntime runtime,
+    HeartbeatScheduler heartbeats,
+    TimeProvider time,
+    ILogger<NodeAgentService> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource<NodeAgent> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the node is registered.</summary>
+    public Task<NodeAgent> Started => _started.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger);
+        await using (agent.ConfigureAwait(false))
+        {
+            await agent.StartWithRetryAsync(stoppingToken).ConfigureAwait(false);
+            _started.TrySetResult(agent);
+            await PodWatchLoop.RunAsync(client, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
+                .ConfigureAwait(false);
+        }
+    }
+}

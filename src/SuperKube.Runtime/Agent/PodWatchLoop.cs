@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SuperKube.Api;
+using SuperKube.Client;
+using SuperKube.Objects;
+using SuperKube.Resources;
+using SuperKube.Runtime.Diagnostics;
+
+namespace SuperKube.Runtime.Agent;
+
+/// <summary>
+/// List-then-watch of pods (all namespaces) with a field selector, as an informer does: every (re)list goes to
+/// <c>onList</c>, every event to <c>onEvent</c>; the watch resumes from the last resourceVersion and relists on
+/// 410 Gone or errors.
+/// </summary>
+internal static partial class PodWatchLoop
+{
+    public static async Task RunAsync(
+        IKubernetesClient client,
+        string fieldSelector,
+        Action<IReadOnlyList<JsonObject>> onList,
+        Action<WatchEvent> onEvent,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var list = await client.ListAsync(ApiResource.Pods, null, new ListOptions { FieldSelector = fieldSelector }, cancellationToken).ConfigureAwait(false);
+                onList(list.Items);
+                var revision = list.ResourceVersion;
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var options = new ListOptions { FieldSelector = fieldSelector, ResourceVersion = revision, AllowWatchBookmarks = true };
+                    await foreach (var e in client.WatchAsync(ApiResource.Pods, null, options, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (ObjectMetadata.ResourceVersion(e.Object) is { Length: > 0 } rv)
+                        {
+                            revision = rv;
+                        }
+
+                        if (e.Type != "BOOKMARK")
+                        {
+                            onEvent(e);
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or System.Text.Json.JsonException)
+            {
+                if (ex is not ApiException { Code: 410 })
+                {
+                    Log.WatchFailed(logger, fieldSelector, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(RuntimeEventIds.NodeAgent + 1, LogLevel.Warning, "Pod watch ({Selector}) failed; relisting")]
+        public static partial void WatchFailed(ILogger logger, string selector, Exception exception);
+    }
+}

@@ -1,0 +1,23 @@
+namespace SuperKube.Runtime.Containers;
+
+/// <summary>What a pod sandbox is made from: the pod's identity, host name and IP address.</summary>
+public sealed record PodSandboxSpec
+{
+    public required string PodUid { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The pod's host name (<c>spec.hostname</c> or the pod name).</summary>
+    public string Hostname { get; init; } = "";
+
+    /// <summary>The IP the node assigned to the pod from its podCIDR.</summary>
+    public string Ip { get; init; } = "";
+
+    /// <summary>Labels put on the sandbox and inherited by its containers (pod uid, name, namespace).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The pod's annotations (runtimes may read hints from them).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+}

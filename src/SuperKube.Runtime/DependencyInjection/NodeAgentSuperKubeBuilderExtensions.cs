@@ -1,0 +1,65 @@
+#pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SuperKube.DependencyInjection;
+using SuperKube.Runtime.Agent;
+using SuperKube.Runtime.Fake;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers node agents: this host's own node, and simulated nodes.</summary>
+public static class NodeAgentSuperKubeBuilderExtensions
+{
+    /// <summary>
+    /// Runs a node agent in this host: it registers the Node, heartbeats through its Lease and runs the pods bound to
+    /// it on the registered container runtime (<c>AddFakeRuntime</c>, or Docker). Talks to the API through the
+    /// registered <c>IKubernetesClient</c>, in-process or remote. Options are validated when the host starts.
+    /// </summary>
+    public static ISuperKubeBuilder AddNodeAgent(this ISuperKubeBuilder builder, Action<NodeAgentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(NodeAgentService)))
+        {
+            services.AddOptionsWithValidateOnStart<NodeAgentOptions, NodeAgentOptionsValidator>();
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        AddShared(services);
+        services.TryAddSingleton<NodeAgentService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeAgentService>(sp => sp.GetRequiredService<NodeAgentService>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> simulated nodes backed by Fake runtimes, sharing one heartbeat scheduler and one
+    /// pod watch; zones are spread across them.
+    /// </summary>
+    public static ISuperKubeBuilder AddFakeNodes(this ISuperKubeBuilder builder, int count, Action<FakeNodesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var services = builder.Services;
+        services.AddOptions<FakeNodesOptions>().Configure(o => o.Count = count);
+        services.AddOptions<FakeRuntimeOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        AddShared(services);
+        services.TryAddSingleton<FakeNodeFleet>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FakeNodeFleet>(sp => sp.GetRequiredService<FakeNodeFleet>()));
+        return builder;
+    }
+
+    private static void AddShared(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<HeartbeatScheduler>();
+    }
+}
