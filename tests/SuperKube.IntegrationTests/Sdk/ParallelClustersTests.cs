@@ -40,9 +40,11 @@ public sealed class ParallelClustersTests
         var client = cluster.Client;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var events = new List<string>();
+        var start = await client.ListAsync(ApiResource.ConfigMaps, "default", null, cts.Token);
         var watching = Task.Run(async () =>
         {
-            await foreach (var e in client.WatchAsync(ApiResource.ConfigMaps, "default", new Resources.ListOptions { ResourceVersion = "0" }, cts.Token))
+            // Resuming from the list's revision replays every later change, however late the watch subscribes.
+            await foreach (var e in client.WatchAsync(ApiResource.ConfigMaps, "default", new Resources.ListOptions { ResourceVersion = start.ResourceVersion }, cts.Token))
             {
                 events.Add($"{e.Type} {(string?)e.Object["metadata"]!["name"]}");
                 if (e.Type == "DELETED")
