@@ -19,6 +19,7 @@ internal sealed class ResourceEndpoint(
     WatchResponder watches,
     PatchHandler patches,
     SubresourceWriter subresources,
+    CustomResources.CustomResourceScale customScale,
     IAuthorizer authorizer,
     TimeProvider time)
 {
@@ -28,6 +29,11 @@ internal sealed class ResourceEndpoint(
         if (info.Subresource.Length > 0 && !type.HasSubresource(info.Subresource))
         {
             throw NotFoundPath();
+        }
+
+        if (type.DeprecationWarning is { } deprecation)
+        {
+            context.Response.Headers.Append("Warning", $"299 - \"{deprecation.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
 
         var request = context.Request;
@@ -67,6 +73,12 @@ internal sealed class ResourceEndpoint(
         }
 
         var ns = type.IsNamespaced ? info.Namespace : "";
+        if (info.Subresource == "scale" && type.Scale is not null)
+        {
+            await customScale.HandleAsync(context, type, ns, info.Name, verb, QueryOptions.Write(context, user)).ConfigureAwait(false);
+            return;
+        }
+
         switch (verb)
         {
             case "get":

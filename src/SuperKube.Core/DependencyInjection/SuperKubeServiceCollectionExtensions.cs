@@ -48,6 +48,8 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<PatchHandler>();
         services.TryAddSingleton<PodBinding>();
         services.TryAddSingleton<SubresourceWriter>();
+        services.TryAddSingleton<SuperKube.CustomResources.CustomResourceScale>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SuperKube.CustomResources.CrdRegistrar>());
         services.TryAddSingleton<ResourceEndpoint>();
         services.TryAddSingleton<ApiRequestHandler>();
         services.TryAddSingleton<SuperKube.Client.IKubernetesClient>(sp => ActivatorUtilities.CreateInstance<SuperKube.Client.InProcessKubernetesClient>(sp, "superkube"));
