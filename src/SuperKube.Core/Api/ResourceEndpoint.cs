@@ -20,6 +20,7 @@ internal sealed class ResourceEndpoint(
     PatchHandler patches,
     SubresourceWriter subresources,
     ReviewResources reviews,
+    CustomResources.CustomResourceScale customScale,
     IAuthorizer authorizer,
     TimeProvider time)
 {
@@ -29,6 +30,11 @@ internal sealed class ResourceEndpoint(
         if (info.Subresource.Length > 0 && !type.HasSubresource(info.Subresource))
         {
             throw NotFoundPath();
+        }
+
+        if (type.DeprecationWarning is { } deprecation)
+        {
+            context.Response.Headers.Append("Warning", $"299 - \"{deprecation.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
 
         var request = context.Request;
@@ -68,6 +74,12 @@ internal sealed class ResourceEndpoint(
         }
 
         var ns = type.IsNamespaced ? info.Namespace : "";
+        if (info.Subresource == "scale" && type.Scale is not null)
+        {
+            await customScale.HandleAsync(context, type, ns, info.Name, verb, QueryOptions.Write(context, user)).ConfigureAwait(false);
+            return;
+        }
+
         switch (verb)
         {
             case "get":

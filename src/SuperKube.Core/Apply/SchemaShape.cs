@@ -12,7 +12,7 @@ internal static class SchemaShape
 {
     /// <summary>The schema of a resource's objects, or null when the resource has no model.</summary>
     public static StructuralSchema? For(ResourceType type) =>
-        type.ModelType is { } model ? ModelSchemaBuilder.For(model) : null;
+        type.ModelType is { } model ? ModelSchemaBuilder.For(model) : type.Schema;
 
     /// <summary>The schema of field <paramref name="name"/> (or of a map value), or null when unknown.</summary>
     public static StructuralSchema? Child(StructuralSchema? schema, string name) => schema?.Property(name);

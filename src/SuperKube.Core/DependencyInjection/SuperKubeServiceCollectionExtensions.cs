@@ -49,6 +49,8 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<PodBinding>();
         services.TryAddSingleton<SubresourceWriter>();
         services.TryAddSingleton<ReviewResources>();
+        services.TryAddSingleton<SuperKube.CustomResources.CustomResourceScale>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SuperKube.CustomResources.CrdRegistrar>());
         services.TryAddSingleton<ResourceEndpoint>();
         services.TryAddSingleton<ApiRequestHandler>();
         services.TryAddSingleton<SuperKube.Client.IKubernetesClient>(sp => ActivatorUtilities.CreateInstance<SuperKube.Client.InProcessKubernetesClient>(sp, "superkube"));

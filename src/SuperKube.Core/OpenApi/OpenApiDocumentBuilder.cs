@@ -79,7 +79,7 @@ internal sealed class OpenApiDocumentBuilder
         foreach (var resource in resources)
         {
             var builtIn = BuiltInGroups.Value.Contains(resource.Group);
-            var component = KindComponent(schemas, resource.GroupVersionKind, resource.ModelType, builtIn);
+            var component = KindComponent(schemas, resource.GroupVersionKind, resource.ModelType, builtIn, resource.Schema);
             var listComponent = ListComponent(schemas, component, resource.GroupVersionKind);
             pathWriter.Add(resource, component, listComponent, kind => kind == resource.GroupVersionKind
                 ? component
@@ -98,12 +98,13 @@ internal sealed class OpenApiDocumentBuilder
         return new Document(bytes, Convert.ToHexString(SHA256.HashData(bytes)));
     }
 
-    private static string KindComponent(OpenApiSchemaWriter schemas, GroupVersionKind kind, Type? modelType, bool builtIn)
+    private static string KindComponent(
+        OpenApiSchemaWriter schemas, GroupVersionKind kind, Type? modelType, bool builtIn, StructuralSchema? schema = null)
     {
         var name = modelType is null ? ComponentNames.For(kind, builtIn) : schemas.Require(modelType);
         if (modelType is null)
         {
-            schemas.Add(name, () => schemas.Write(ModelSchemaBuilder.Unmodelled(kind.Kind)).AsObject());
+            schemas.Add(name, () => schemas.Write(schema ?? ModelSchemaBuilder.Unmodelled(kind.Kind)).AsObject());
         }
 
         schemas.AddKind(name, kind);

@@ -17,6 +17,12 @@ public interface IResourceStrategy
     /// <summary>Fills defaults (the real server's defaulting functions) in place.</summary>
     void Default(JsonObject obj);
 
+    /// <summary>
+    /// Drops fields the resource's schema does not declare (custom resources) and returns their paths, such as
+    /// <c>spec.extra</c>, so the writer can reject or warn per <c>fieldValidation</c>. Built-in kinds keep every field.
+    /// </summary>
+    IReadOnlyList<string> Prune(JsonObject obj) => [];
+
     /// <summary>Validates a new object (old is null) or an update. Returns every failure, empty when valid.</summary>
     IReadOnlyList<FieldError> Validate(JsonObject obj, JsonObject? old);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SuperKube.Schema;
 using SuperKube.Tables;
 
 namespace SuperKube.Registry;
@@ -58,6 +59,15 @@ public sealed class ResourceType
 
     /// <summary>True for create-only resources answered without storage (access reviews).</summary>
     public bool IsVirtual { get; init; }
+
+    /// <summary>The schema published in OpenAPI for resources without a model type (custom resources); null for none.</summary>
+    public StructuralSchema? Schema { get; init; }
+
+    /// <summary>Where a custom resource keeps its replicas and selector, when it has a <c>scale</c> subresource.</summary>
+    public ScaleInfo? Scale { get; init; }
+
+    /// <summary>A warning sent with every request to this version (deprecated custom resource versions); null for none.</summary>
+    public string? DeprecationWarning { get; init; }
 
     /// <summary>True when DELETE answers with the deleted object instead of a Status (pods, services).</summary>
     public bool ReturnDeletedObject { get; init; }

@@ -65,6 +65,19 @@ internal static class ObjectPreparation
         }
     }
 
+    /// <summary>
+    /// The "None" conversion between versions of one group that share storage (custom resource versions): only
+    /// apiVersion changes. Objects of another group (core and events.k8s.io events) are left alone.
+    /// </summary>
+    public static void ConvertToVersion(ResourceType type, JsonObject obj)
+    {
+        if (obj["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var apiVersion) && apiVersion != type.ApiVersion
+            && apiVersion.Contains('/', StringComparison.Ordinal) && apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] == type.Group)
+        {
+            obj["apiVersion"] = type.ApiVersion;
+        }
+    }
+
     /// <summary>Resets server-owned metadata for a create and generates the name from generateName.</summary>
     public static void PrepareCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
     {

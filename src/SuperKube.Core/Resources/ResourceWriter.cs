@@ -22,6 +22,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         ObjectPreparation.PrepareCreate(type, obj, time.GetUtcNow());
         var name = ObjectMetadata.Name(obj);
         type.Strategy.Default(obj);
+        PrunedFields.Prune(type, obj, context);
         Validate(type, obj, null);
         var request = Request(type, AdmissionOperation.Create, obj, null, "", context);
         if (admission.CanMutate)
@@ -68,6 +69,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         {
             var current = reader.Get(type, ns, name);
             var old = current.Parse();
+            ObjectPreparation.ConvertToVersion(type, old);
             var desired = produce(old.DeepClone().AsObject());
             if (!ObjectMetadata.TryResourceVersion(desired, out var precondition))
             {
@@ -82,6 +84,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             ObjectPreparation.BindToEndpoint(type, desired, type.IsNamespaced ? ns : "", name);
             var updated = ObjectPreparation.PrepareUpdate(type, old, desired, subresource);
             type.Strategy.Default(updated);
+            PrunedFields.Prune(type, updated, context);
             var request = Request(type, AdmissionOperation.Update, updated, old, subresource, context);
             await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
             // pods/binding changes spec.nodeName, which ordinary pod updates may not: validate the result on its own.

@@ -18,6 +18,7 @@ internal static class BuiltInValidators
         ("apps", "DaemonSet") => WorkloadValidator.DaemonSet,
         ("batch", "Job") => JobValidator.Validate,
         ("batch", "CronJob") => CronJobValidator.Validate,
+        ("apiextensions.k8s.io", "CustomResourceDefinition") => CustomResources.CrdValidator.Validate,
         _ => null,
     };
 }

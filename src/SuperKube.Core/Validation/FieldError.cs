@@ -24,15 +24,23 @@ public sealed record FieldError(string Reason, string Field, string Detail, stri
 
     public static FieldError TooLong(string field, int max) => new("FieldValueTooLong", field, $"must have at most {max} bytes");
 
+    /// <summary>A list or map with more entries than allowed: <c>Too many: 3: must have at most 2 items</c>.</summary>
+    public static FieldError TooMany(string field, long actual, long max) =>
+        new("FieldValueTooMany", field, $"must have at most {max} items", actual.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A value of the wrong JSON type (custom resource schemas).</summary>
+    public static FieldError TypeInvalid(string field, string? value, string detail) => new("FieldValueTypeInvalid", field, detail, value ?? "null");
+
     /// <summary>The message as the real server formats it: <c>Invalid value: "x": detail</c>.</summary>
     public string Message => Reason switch
     {
         "FieldValueRequired" => Detail.Length == 0 ? "Required value" : $"Required value: {Detail}",
-        "FieldValueInvalid" => Detail.Length == 0 ? $"Invalid value: {BadValue}" : $"Invalid value: {BadValue}: {Detail}",
+        "FieldValueInvalid" or "FieldValueTypeInvalid" => Detail.Length == 0 ? $"Invalid value: {BadValue}" : $"Invalid value: {BadValue}: {Detail}",
         "FieldValueNotSupported" => $"Unsupported value: {BadValue}: {Detail}",
         "FieldValueDuplicate" => $"Duplicate value: {BadValue}",
         "FieldValueForbidden" => Detail.Length == 0 ? "Forbidden" : $"Forbidden: {Detail}",
         "FieldValueTooLong" => $"Too long: {Detail}",
+        "FieldValueTooMany" => $"Too many: {BadValue}: {Detail}",
         _ => Detail,
     };
 

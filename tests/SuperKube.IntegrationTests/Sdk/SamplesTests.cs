@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using SuperKube.IntegrationTests.Infrastructure;
 
 namespace SuperKube.IntegrationTests.Sdk;
@@ -9,35 +10,100 @@ public sealed class SamplesTests
     [Fact]
     public async Task EmbeddedCluster_Running_AnswersKubectlAndKeepsItsOwnEndpoints()
     {
-        var port = RepositoryPaths.FreePort();
-        var dir = Directory.CreateTempSubdirectory("superkube-sample-").FullName;
-        var dll = RepositoryPaths.BuiltAssembly("samples/EmbeddedCluster", "EmbeddedCluster");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", dir })
+        await using var sample = await RunningSample.StartAsync("samples/EmbeddedCluster", "EmbeddedCluster");
+
+        var namespaces = (await sample.Kubectl.RunAsync("get", "namespaces", "-o", "name")).EnsureSuccess().StdOut;
+        (await sample.Kubectl.RunAsync("create", "configmap", "demo", "--from-literal=a=b")).EnsureSuccess();
+
+        Assert.Contains("namespace/kube-system", namespaces);
+        Assert.Contains("configmap/demo", (await sample.Kubectl.RunAsync("get", "cm", "-o", "name")).EnsureSuccess().StdOut);
+        Assert.StartsWith("This app embeds", await sample.Http.GetStringAsync("/hello"));
+        Assert.True(File.Exists(Path.Combine(sample.Directory, "embedded-cluster.db")));
+    }
+
+    [Fact]
+    public async Task CustomController_Widget_ReconciledToOwnedPodsAndScaled()
+    {
+        await using var sample = await RunningSample.StartAsync("samples/CustomController", "CustomController");
+        var k = sample.Kubectl;
+        var manifest = Path.Combine(RepositoryPaths.Root, "samples", "CustomController", "widget.yaml");
+
+        (await k.RunAsync("apply", "-f", manifest)).EnsureSuccess();
+        (await k.RunAsync("wait", "--for=jsonpath={.status.replicas}=2", "widget/demo", "--timeout=30s")).EnsureSuccess();
+        var pods = JsonNode.Parse((await k.RunAsync("get", "pods", "-l", "example.com/widget=demo", "-o", "json")).EnsureSuccess().StdOut)!;
+        var uid = (await k.RunAsync("get", "widget", "demo", "-o", "jsonpath={.metadata.uid}")).EnsureSuccess().StdOut;
+        (await k.RunAsync("scale", "widget", "demo", "--replicas=3")).EnsureSuccess();
+        (await k.RunAsync("wait", "--for=jsonpath={.status.replicas}=3", "widget/demo", "--timeout=30s")).EnsureSuccess();
+        var scaled = (await k.RunAsync("get", "pods", "-l", "example.com/widget=demo", "-o", "name")).EnsureSuccess().StdOut;
+        var table = (await k.RunAsync("get", "widgets")).EnsureSuccess().StdOut;
+
+        var items = pods["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, p =>
         {
-            info.ArgumentList.Add(arg);
+            var owner = p!["metadata"]!["ownerReferences"]![0]!;
+            Assert.Equal(("Widget", "demo", uid, true), ((string?)owner["kind"], (string?)owner["name"], (string?)owner["uid"], (bool?)owner["controller"]));
+            Assert.Equal("nginx:1.27", (string?)p["spec"]!["containers"]![0]!["image"]);
+        });
+        Assert.Equal(3, scaled.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Matches(@"demo\s+3\s+3\s+\d+s", table);
+    }
+
+    /// <summary>A sample app started as a user would start it, on a free port in a temp directory.</summary>
+    private sealed class RunningSample : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private RunningSample(Process process, HttpClient http, string directory, Infrastructure.Kubectl kubectl)
+        {
+            _process = process;
+            Http = http;
+            Directory = directory;
+            Kubectl = kubectl;
         }
 
-        using var process = Process.Start(info)!;
-        try
+        public HttpClient Http { get; }
+
+        public string Directory { get; }
+
+        public Infrastructure.Kubectl Kubectl { get; }
+
+        public static async Task<RunningSample> StartAsync(string projectDir, string assemblyName)
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForReadyAsync(http, process);
-            var kubeconfig = await Hosting.KubeconfigFile.WriteAsync(dir, http.BaseAddress);
-            var kubectl = new Infrastructure.Kubectl(kubeconfig, Path.Combine(dir, "cache"));
+            var port = RepositoryPaths.FreePort();
+            var dir = System.IO.Directory.CreateTempSubdirectory("superkube-sample-").FullName;
+            var dll = RepositoryPaths.BuiltAssembly(projectDir, assemblyName);
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
+            foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", dir })
+            {
+                info.ArgumentList.Add(arg);
+            }
 
-            var namespaces = (await kubectl.RunAsync("get", "namespaces", "-o", "name")).EnsureSuccess().StdOut;
-            (await kubectl.RunAsync("create", "configmap", "demo", "--from-literal=a=b")).EnsureSuccess();
-
-            Assert.Contains("namespace/kube-system", namespaces);
-            Assert.Contains("configmap/demo", (await kubectl.RunAsync("get", "cm", "-o", "name")).EnsureSuccess().StdOut);
-            Assert.StartsWith("This app embeds", await http.GetStringAsync("/hello"));
-            Assert.True(File.Exists(Path.Combine(dir, "embedded-cluster.db")));
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, _) => { }; // drained so a chatty sample never blocks on a full pipe
+            process.BeginOutputReadLine();
+            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            try
+            {
+                await WaitForReadyAsync(http, process);
+                var kubeconfig = await Hosting.KubeconfigFile.WriteAsync(dir, http.BaseAddress);
+                return new RunningSample(process, http, dir, new Infrastructure.Kubectl(kubeconfig, Path.Combine(dir, "cache")));
+            }
+            catch
+            {
+                http.Dispose();
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw;
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            Http.Dispose();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
         }
     }
 
