@@ -21,6 +21,7 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
     private readonly PriorityQueue<TaskCompletionSource, long> _waiters = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private Task? _tail;
     private long _revision;
     private long _startRevision;
@@ -73,6 +74,12 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as a hosted service, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
