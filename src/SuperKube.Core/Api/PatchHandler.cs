@@ -113,7 +113,7 @@ internal sealed class PatchHandler(ResourceWriter writer, ResourceReader reader,
         return current => Run(() => StrategicMergePatch.Apply(current, body, schema));
     }
 
-    private static JsonObject Run(Func<JsonObject> patch)
+    internal static JsonObject Run(Func<JsonObject> patch)
     {
         try
         {

@@ -24,6 +24,8 @@ internal sealed class ResourceEndpoint(
     IAuthorizer authorizer,
     TimeProvider time)
 {
+    private readonly ScaleSubresource _scales = new(reader, writer);
+
     public async Task HandleAsync(HttpContext context, RequestInfo info, UserInfo user)
     {
         var type = registry.Find(info.Group, info.Version, info.Resource) ?? throw NotFoundPath();
@@ -82,6 +84,9 @@ internal sealed class ResourceEndpoint(
 
         switch (verb)
         {
+            case "get" or "update" or "patch" when info.Subresource == ScaleSubresource.Name:
+                await ScaleAsync(context, type, ns, info, user, verb).ConfigureAwait(false);
+                break;
             case "get":
                 await GetAsync(context, type, ns, info.Name).ConfigureAwait(false);
                 break;
@@ -127,6 +132,20 @@ internal sealed class ResourceEndpoint(
         }
 
         await Responses.WriteJsonAsync(context, 200, obj.Json).ConfigureAwait(false);
+    }
+
+    private async Task ScaleAsync(HttpContext context, ResourceType type, string ns, RequestInfo info, UserInfo user, string verb)
+    {
+        var write = QueryOptions.Write(context, user);
+        var scale = verb switch
+        {
+            "get" => _scales.Get(type, ns, info.Name),
+            "update" => await _scales.UpdateAsync(type, ns, info.Name, await ReadObjectAsync(context).ConfigureAwait(false), write, context.RequestAborted)
+                .ConfigureAwait(false),
+            _ => await _scales.PatchAsync(type, ns, info.Name, MediaTypes.ContentType(context.Request),
+                await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false), write, context.RequestAborted).ConfigureAwait(false),
+        };
+        await WriteResultAsync(context, write, 200, JsonBytes.From(scale)).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context, ResourceType type, string? ns)

@@ -21,10 +21,10 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
     private readonly PriorityQueue<TaskCompletionSource, long> _waiters = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private Task? _tail;
     private long _revision;
     private long _startRevision;
-    private int _disposed;
 
     public ResourceWatchCache(IResourceStore store, IOptions<WatchCacheOptions> options, ILogger<ResourceWatchCache> logger)
     {
