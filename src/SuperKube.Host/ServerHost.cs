@@ -77,6 +77,7 @@ internal sealed class ServerHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
         });
         EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers(), settings, output);
+        settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapSuperKubeApi();

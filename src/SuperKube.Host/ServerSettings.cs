@@ -23,6 +23,9 @@ internal sealed record ServerSettings
 
     public bool NoAgent { get; init; }
 
+    /// <summary>Extra service registrations applied after the built-in ones (tests use it to tune controllers).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>The SQLite file: from <c>sqlite://PATH</c>, else <c>DATA_DIR/superkube.db</c>.</summary>
     public string SqlitePath()
     {

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SuperKube.Controllers;
 using SuperKube.Controllers.Apps;
+using SuperKube.Controllers.Batch;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
 using SuperKube.Model.Apps;
+using SuperKube.Model.Batch;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +62,8 @@ public static class ControllerSuperKubeBuilderExtensions
     }
 
     /// <summary>
-    /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>) unless a controller with the same name
+    /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
+    /// <c>job</c>, <c>cronjob</c>; the job controller's back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
     /// </summary>
@@ -71,6 +74,11 @@ public static class ControllerSuperKubeBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         TryAdd<Deployment, DeploymentReconciler>(builder, DeploymentReconciler.Configure);
         TryAdd<ReplicaSet, ReplicaSetReconciler>(builder, ReplicaSetReconciler.Configure);
+        TryAdd<StatefulSet, StatefulSetReconciler>(builder, StatefulSetReconciler.Configure);
+        TryAdd<DaemonSet, DaemonSetReconciler>(builder, DaemonSetReconciler.Configure);
+        TryAdd<Job, JobReconciler>(builder, JobReconciler.Configure);
+        TryAdd<CronJob, CronJobReconciler>(builder, CronJobReconciler.Configure);
+        builder.Services.AddOptions<JobControllerOptions>();
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddBuiltInControllers();
 
-        Assert.Equal(["deployment", "replicaset"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "replicaset", "statefulset"], Names(services));
         Assert.Single(services, d => d.ImplementationType == typeof(ControllerManager));
     }
 
@@ -32,8 +32,8 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddController<ConfigMap, RecordingReconciler>(c => c.WithName("deployment"));
 
-        Assert.Equal(["deployment", "replicaset"], Names(services));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "replicaset", "statefulset"], Names(services));
+        Assert.Equal(6, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset");
 
-        Assert.Equal(["deployment"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "statefulset"], Names(services));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Globalization;
+using SuperKube.Model.Batch;
+using SuperKube.Model.Core;
+
+namespace SuperKube.Controllers.Batch;
+
+/// <summary>Facts about a Job's pods: completion indexes, finish times and the failure back-off.</summary>
+internal static class JobPods
+{
+    public const string CompletionIndex = "batch.kubernetes.io/job-completion-index";
+
+    public static bool IsIndexed(Job job) => job.Spec?.CompletionMode == "Indexed";
+
+    /// <summary>The pod's completion index (annotation, then label), or -1.</summary>
+    public static int Index(Pod pod)
+    {
+        string? text = null;
+        if (pod.Metadata?.Annotations?.TryGetValue(CompletionIndex, out var annotation) == true)
+        {
+            text = annotation;
+        }
+        else if (pod.Metadata?.Labels?.TryGetValue(CompletionIndex, out var label) == true)
+        {
+            text = label;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1;
+    }
+
+    public static bool Succeeded(Pod pod) => pod.Status?.Phase == "Succeeded";
+
+    public static bool Failed(Pod pod) => pod.Status?.Phase == "Failed";
+
+    /// <summary>Running or pending, and not being deleted.</summary>
+    public static bool Active(Pod pod) => !Succeeded(pod) && !Failed(pod) && pod.Metadata?.DeletionTimestamp is null;
+
+    /// <summary>When a finished pod finished: its last container's finish time, else its creation.</summary>
+    public static DateTimeOffset? FinishedAt(Pod pod) =>
+        pod.Status?.ContainerStatuses?.Select(s => s.State?.Terminated?.FinishedAt).Max() ?? pod.Metadata?.CreationTimestamp;
+
+    /// <summary>The wait before the next pod after <paramref name="failures"/> failures: base × 2^(failures−1), capped.</summary>
+    public static TimeSpan Backoff(int failures, TimeSpan backoffBase, TimeSpan max)
+    {
+        if (failures <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var ticks = backoffBase.Ticks * Math.Pow(2, Math.Min(failures - 1, 30));
+        return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
+    }
+
+    /// <summary>Sorted indexes as the compressed list Kubernetes uses in <c>completedIndexes</c> ("1,3-5,7").</summary>
+    public static string FormatIndexes(IEnumerable<int> indexes)
+    {
+        var sorted = indexes.Distinct().Order().ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(j == i
+                ? sorted[i].ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{sorted[i]}-{sorted[j]}"));
+            i = j + 1;
+        }
+
+        return string.Join(',', parts);
+    }
+}
