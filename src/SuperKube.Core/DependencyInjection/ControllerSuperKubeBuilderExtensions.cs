@@ -7,10 +7,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SuperKube.Controllers;
 using SuperKube.Controllers.Apps;
+using SuperKube.Controllers.Disruption;
+using SuperKube.Controllers.GarbageCollection;
+using SuperKube.Controllers.Namespaces;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
 using SuperKube.Model.Apps;
+using SuperKube.Model.Core;
+using SuperKube.Model.Policy;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +65,8 @@ public static class ControllerSuperKubeBuilderExtensions
     }
 
     /// <summary>
-    /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>) unless a controller with the same name
+    /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>namespace</c>,
+    /// <c>disruption</c>, <c>garbage-collector</c>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
     /// </summary>
@@ -71,7 +77,20 @@ public static class ControllerSuperKubeBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         TryAdd<Deployment, DeploymentReconciler>(builder, DeploymentReconciler.Configure);
         TryAdd<ReplicaSet, ReplicaSetReconciler>(builder, ReplicaSetReconciler.Configure);
+        TryAdd<Namespace, NamespaceReconciler>(builder, NamespaceReconciler.Configure);
+        TryAdd<PodDisruptionBudget, DisruptionReconciler>(builder, DisruptionReconciler.Configure);
+        TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
         return builder;
+    }
+
+    /// <summary>Adds a controller that is not a reconciler of one resource (the garbage collector) unless the name is taken.</summary>
+    private static void TryAddManaged(ISuperKubeBuilder builder, string name, Func<IServiceProvider, IManagedController> create)
+    {
+        if (!builder.Services.Any(d => d.ImplementationInstance is ControllerRegistration r && r.Name == name))
+        {
+            AddInfrastructure(builder.Services);
+            builder.Services.AddSingleton(new ControllerRegistration(name, create));
+        }
     }
 
     private static void TryAdd<TResource, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReconciler>(

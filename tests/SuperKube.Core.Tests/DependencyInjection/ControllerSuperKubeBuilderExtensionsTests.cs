@@ -21,7 +21,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddBuiltInControllers();
 
-        Assert.Equal(["deployment", "replicaset"], Names(services));
+        Assert.Equal(["deployment", "disruption", "garbage-collector", "namespace", "replicaset"], Names(services));
         Assert.Single(services, d => d.ImplementationType == typeof(ControllerManager));
     }
 
@@ -32,8 +32,8 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddController<ConfigMap, RecordingReconciler>(c => c.WithName("deployment"));
 
-        Assert.Equal(["deployment", "replicaset"], Names(services));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
+        Assert.Equal(["deployment", "disruption", "garbage-collector", "namespace", "replicaset"], Names(services));
+        Assert.Equal(5, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
     {
         var services = new ServiceCollection();
 
-        new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset");
+        new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset").RemoveController("garbage-collector");
 
-        Assert.Equal(["deployment"], Names(services));
+        Assert.Equal(["deployment", "disruption", "namespace"], Names(services));
     }
 
     [Fact]
