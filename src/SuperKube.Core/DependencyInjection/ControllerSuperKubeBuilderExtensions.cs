@@ -8,11 +8,16 @@ using Microsoft.Extensions.Options;
 using SuperKube.Controllers;
 using SuperKube.Controllers.Apps;
 using SuperKube.Controllers.Batch;
+using SuperKube.Controllers.Disruption;
+using SuperKube.Controllers.GarbageCollection;
+using SuperKube.Controllers.Namespaces;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
 using SuperKube.Model.Apps;
 using SuperKube.Model.Batch;
+using SuperKube.Model.Core;
+using SuperKube.Model.Policy;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -63,7 +68,8 @@ public static class ControllerSuperKubeBuilderExtensions
 
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
-    /// <c>job</c>, <c>cronjob</c>; the job controller's back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
+    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>garbage-collector</c>; the job controller's
+    /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
     /// </summary>
@@ -79,7 +85,20 @@ public static class ControllerSuperKubeBuilderExtensions
         TryAdd<Job, JobReconciler>(builder, JobReconciler.Configure);
         TryAdd<CronJob, CronJobReconciler>(builder, CronJobReconciler.Configure);
         builder.Services.AddOptions<JobControllerOptions>();
+        TryAdd<Namespace, NamespaceReconciler>(builder, NamespaceReconciler.Configure);
+        TryAdd<PodDisruptionBudget, DisruptionReconciler>(builder, DisruptionReconciler.Configure);
+        TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
         return builder;
+    }
+
+    /// <summary>Adds a controller that is not a reconciler of one resource (the garbage collector) unless the name is taken.</summary>
+    private static void TryAddManaged(ISuperKubeBuilder builder, string name, Func<IServiceProvider, IManagedController> create)
+    {
+        if (!builder.Services.Any(d => d.ImplementationInstance is ControllerRegistration r && r.Name == name))
+        {
+            AddInfrastructure(builder.Services);
+            builder.Services.AddSingleton(new ControllerRegistration(name, create));
+        }
     }
 
     private static void TryAdd<TResource, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReconciler>(

@@ -31,7 +31,7 @@ public static class BuiltInResources
             Core("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", shortNames: ["pvc"], status: true),
             Core("", "v1", "PersistentVolume", "persistentvolumes", cluster: true, shortNames: ["pv"], status: true),
             Core("", "v1", "Pod", "pods", shortNames: ["po"], categories: all, status: true, returnDeleted: true,
-                extra: [Sub("binding", "", "v1", "Binding", ["create"])]),
+                extra: [Sub("binding", "", "v1", "Binding", ["create"]), Sub("eviction", "policy", "v1", "Eviction", ["create"])]),
             Core("", "v1", "ReplicationController", "replicationcontrollers", shortNames: ["rc"], categories: all, status: true, scale: true),
             Core("", "v1", "ResourceQuota", "resourcequotas", shortNames: ["quota"], status: true),
             Core("", "v1", "Secret", "secrets"),

@@ -30,4 +30,8 @@ internal static class GracefulDeletion
             ?? (spec?["terminationGracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var seconds) ? seconds : DefaultPodGraceSeconds);
         return Math.Max(0, requested);
     }
+
+    /// <summary>True while a grace period runs (deletionGracePeriodSeconds above 0): only the node agent ends it.</summary>
+    public static bool InProgress(JsonObject obj) =>
+        (obj["metadata"] as JsonObject)?["deletionGracePeriodSeconds"] is JsonValue v && v.TryGetValue<long>(out var seconds) && seconds > 0;
 }

@@ -124,6 +124,21 @@ internal static class ObjectPreparation
             return updated;
         }
 
+        if (subresource == "finalize")
+        {
+            // namespaces/NAME/finalize changes spec.finalizers and nothing else.
+            result = (JsonObject)old.DeepClone();
+            var spec = result["spec"] as JsonObject ?? [];
+            spec.Remove("finalizers");
+            if ((updated["spec"] as JsonObject)?["finalizers"] is { } finalizers)
+            {
+                spec["finalizers"] = finalizers.DeepClone();
+            }
+
+            result["spec"] = spec;
+            return result;
+        }
+
         if (subresource == "status")
         {
             result = (JsonObject)old.DeepClone();

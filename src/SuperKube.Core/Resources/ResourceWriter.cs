@@ -107,7 +107,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             try
             {
                 var key = new ObjectKey(type.StorageKey, current.Key.Namespace, name);
-                if (ObjectMetadata.IsDeleting(updated) && !ObjectMetadata.HasFinalizers(updated))
+                if (ObjectMetadata.IsDeleting(updated) && !DeletionFinalizers.Pending(type, updated) && !GracefulDeletion.InProgress(updated))
                 {
                     var deleted = await store.DeleteAsync(key, current.Revision, cancellationToken).ConfigureAwait(false);
                     await reader.WaitForAsync(deleted.Revision, cancellationToken).ConfigureAwait(false);
@@ -151,17 +151,25 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             try
             {
                 var grace = GracefulDeletion.GracePeriod(type, old, options);
-                if (grace > 0 || ObjectMetadata.HasFinalizers(old))
+                var finalizersChanged = DeletionFinalizers.ApplyPolicy(type, old, options);
+                if (grace > 0 || DeletionFinalizers.Pending(type, old))
                 {
                     var meta = ObjectMetadata.Of(old);
                     var pending = meta["deletionGracePeriodSeconds"] is JsonValue p && p.TryGetValue<long>(out var seconds) ? seconds : (long?)null;
-                    if (context.DryRun || (ObjectMetadata.IsDeleting(old) && (pending is null || grace >= pending)))
+                    var deleting = ObjectMetadata.IsDeleting(old);
+                    var shortened = deleting && pending is not null && grace < pending;
+                    if (context.DryRun || (deleting && !shortened && !finalizersChanged))
                     {
                         return new WriteResult(current.Json);
                     }
 
-                    meta["deletionTimestamp"] = ObjectMetadata.Timestamp(time.GetUtcNow().AddSeconds(grace));
-                    meta["deletionGracePeriodSeconds"] = grace;
+                    if (!deleting || shortened)
+                    {
+                        meta["deletionTimestamp"] = ObjectMetadata.Timestamp(time.GetUtcNow().AddSeconds(grace));
+                        meta["deletionGracePeriodSeconds"] = grace;
+                    }
+
+                    DeletionFinalizers.MarkDeleting(type, old);
                     var marked = await store.UpdateAsync(key, JsonBytes.From(old), current.Revision, cancellationToken).ConfigureAwait(false);
                     await reader.WaitForAsync(marked.Revision, cancellationToken).ConfigureAwait(false);
                     return new WriteResult(marked.Json);

@@ -4,9 +4,11 @@ using SuperKube.Registry;
 
 namespace SuperKube.Resources;
 
-/// <summary>POSTs to subresources (<c>pods/binding</c>, later eviction and token), shared by HTTP and in-process clients.</summary>
-internal sealed class SubresourceWriter(PodBinding binding)
+/// <summary>POSTs to subresources (<c>pods/binding</c>, <c>pods/eviction</c>), shared by HTTP and in-process clients.</summary>
+internal sealed class SubresourceWriter(PodBinding binding, IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, TimeProvider time)
 {
+    private readonly PodEviction _eviction = new(registry, reader, writer, time);
+
     public async Task<JsonObject> CreateAsync(
         ResourceType type, string ns, string name, string subresource, JsonObject body, WriteContext context, CancellationToken cancellationToken)
     {
@@ -14,9 +16,15 @@ internal sealed class SubresourceWriter(PodBinding binding)
         {
             case ({ Group: "", Plural: "pods" }, "binding"):
                 await binding.BindAsync(ns, name, body, context, cancellationToken).ConfigureAwait(false);
-                return new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 };
+                return Success();
+            case ({ Group: "", Plural: "pods" }, "eviction"):
+                await _eviction.EvictAsync(ns, name, body, context, cancellationToken).ConfigureAwait(false);
+                return Success();
             default:
                 throw ResourceEndpoint.NotFoundPath();
         }
     }
+
+    private static JsonObject Success() =>
+        new() { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 };
 }

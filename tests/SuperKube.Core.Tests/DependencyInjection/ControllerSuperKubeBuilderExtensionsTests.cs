@@ -21,7 +21,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddBuiltInControllers();
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "replicaset", "statefulset"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "garbage-collector", "job", "namespace", "replicaset", "statefulset"], Names(services));
         Assert.Single(services, d => d.ImplementationType == typeof(ControllerManager));
     }
 
@@ -32,8 +32,8 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddController<ConfigMap, RecordingReconciler>(c => c.WithName("deployment"));
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "replicaset", "statefulset"], Names(services));
-        Assert.Equal(6, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "garbage-collector", "job", "namespace", "replicaset", "statefulset"], Names(services));
+        Assert.Equal(9, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
     {
         var services = new ServiceCollection();
 
-        new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset");
+        new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset").RemoveController("garbage-collector");
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "job", "statefulset"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "job", "namespace", "statefulset"], Names(services));
     }
 
     [Fact]

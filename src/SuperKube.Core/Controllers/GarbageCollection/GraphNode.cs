@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using SuperKube.Client;
+using SuperKube.Objects;
+using SuperKube.Resources;
+
+namespace SuperKube.Controllers.GarbageCollection;
+
+/// <summary>An object the garbage collector has observed: where it lives, its owners and its deletion state.</summary>
+internal sealed record GraphNode(
+    ApiResource Resource, string Namespace, string Name, string Uid, IReadOnlyList<OwnerLink> Owners, bool Deleting, IReadOnlyList<string> Finalizers)
+{
+    /// <summary>Deleted in the foreground: it stays until its blocking dependents are gone.</summary>
+    public bool DeletingDependents => Deleting && Finalizers.Contains(DeletionFinalizers.Foreground);
+
+    /// <summary>Deleted with the orphan policy: its dependents lose their references to it first.</summary>
+    public bool OrphaningDependents => Deleting && Finalizers.Contains(DeletionFinalizers.Orphan);
+
+    public static GraphNode From(ApiResource resource, JsonObject obj) =>
+        new(
+            resource,
+            ObjectMetadata.Namespace(obj),
+            ObjectMetadata.Name(obj),
+            ObjectMetadata.Uid(obj),
+            OwnerLink.Of(obj),
+            ObjectMetadata.IsDeleting(obj),
+            ObjectMetadata.Finalizers(obj)?.Select(f => f is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList() ?? []);
+
+    public bool SameOwners(GraphNode other) => Owners.SequenceEqual(other.Owners);
+
+    public override string ToString() => Namespace.Length == 0 ? $"{Resource.Plural}/{Name}" : $"{Resource.Plural}/{Namespace}/{Name}";
+}
