@@ -71,7 +71,7 @@ internal sealed class ServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
         });
-        builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath);
+        builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddScheduler();
 
         var app = builder.Build();
         app.MapSuperKubeApi();

@@ -22,6 +22,7 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _tail;
+    private int _disposed;
     private long _revision;
     private long _startRevision;
 
@@ -73,6 +74,12 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as a hosted service, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
