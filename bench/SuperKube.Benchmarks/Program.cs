@@ -6,6 +6,7 @@ var rest = args.Length > 0 ? args[1..] : [];
 return mode switch
 {
     "foundation" => await FoundationBenchmark.RunAsync(rest),
+    "scheduler" or "scheduler-cycle" => await SchedulerMode.RunAsync(mode, rest),
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
     _ => Usage(),
 };
@@ -14,7 +15,9 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: SuperKube.Benchmarks <mode> [options]");
     Console.Error.WriteLine("modes:");
-    Console.Error.WriteLine("  foundation   start-to-ready, idle RSS, GET throughput vs bare Kestrel (wrk), creates/s");
-    Console.Error.WriteLine("               options: " + FoundationOptions.Help);
+    Console.Error.WriteLine("  foundation        start-to-ready, idle RSS, GET throughput vs bare Kestrel (wrk), creates/s");
+    Console.Error.WriteLine("                    options: " + FoundationOptions.Help);
+    Console.Error.WriteLine("  scheduler         scheduling throughput through the API: " + SchedulerMode.Help);
+    Console.Error.WriteLine("  scheduler-cycle   the scheduling cycle alone: " + SchedulerMode.Help);
     return 2;
 }

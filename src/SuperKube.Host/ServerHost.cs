@@ -76,7 +76,7 @@ internal sealed class ServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
         });
-        EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers(), settings, output);
+        EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers().AddScheduler(), settings, output);
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

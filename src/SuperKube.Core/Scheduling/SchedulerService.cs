@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SuperKube.Client;
+using SuperKube.Model.Core;
+using SuperKube.Model.Policy;
+using SuperKube.Model.Scheduling;
+using SuperKube.Scheduling.Cache;
+using SuperKube.Scheduling.Framework;
+using SuperKube.Scheduling.Queue;
+
+namespace SuperKube.Scheduling;
+
+/// <summary>
+/// Runs the scheduler as a hosted service: waits for leadership, watches priority classes, namespaces,
+/// disruption budgets, nodes and pods through the API client, then runs the scheduling loop.
+/// </summary>
+internal sealed partial class SchedulerService(
+    IKubernetesClient client,
+    SchedulerProfiles profiles,
+    SchedulerCache cache,
+    PodNominator nominator,
+    WaitingPods waiting,
+    PriorityClasses priorities,
+    EventRecorder events,
+    PodStatusWriter statuses,
+    ISchedulerLeadership leadership,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SchedulerService>();
+    private readonly TaskCompletionSource<Scheduler> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The running scheduler, once its caches are in sync.</summary>
+    public Task<Scheduler> Started => _started.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+        var scheduler = new Scheduler(cache, nominator, waiting, events, statuses, profiles.Build(options.Value), options.Value, time, _logger);
+        var handler = new ClusterEventHandler(scheduler, cache, nominator, waiting);
+        var apiClient = ClientForScheduler();
+        var tasks = new List<Task> { events.RunAsync(stoppingToken), statuses.RunAsync(stoppingToken) };
+
+        // Priority classes first: pods are converted with their resolved priority.
+        tasks.Add(Watch(apiClient, ApiResource.PriorityClasses, stoppingToken,
+            items =>
+            {
+                priorities.Clear();
+                foreach (var item in items)
+                {
+                    SetPriorityClass(item);
+                }
+            },
+            e =>
+            {
+                if (e.Type == "DELETED")
+                {
+                    priorities.Remove(Name(e.Object));
+                }
+                else
+                {
+                    SetPriorityClass(e.Object);
+                }
+            },
+            out var classesSynced));
+        await classesSynced.ConfigureAwait(false);
+
+        tasks.Add(Watch(apiClient, ApiResource.Namespaces, stoppingToken,
+            items => scheduler.Post(() =>
+            {
+                foreach (var item in items)
+                {
+                    handler.NamespaceChanged("ADDED", Name(item), Labels(item));
+                }
+            }),
+            e => scheduler.Post(() => handler.NamespaceChanged(e.Type, Name(e.Object), Labels(e.Object))),
+            out var namespacesSynced));
+        tasks.Add(Watch(apiClient, ApiResource.PodDisruptionBudgets, stoppingToken,
+            items => scheduler.Post(() =>
+            {
+                foreach (var item in items)
+                {
+                    handler.BudgetChanged("ADDED", Key(item), Budget(item));
+                }
+            }),
+            e => scheduler.Post(() => handler.BudgetChanged(e.Type, Key(e.Object), Budget(e.Object))),
+            out var budgetsSynced));
+        tasks.Add(Watch(apiClient, ApiResource.Nodes, stoppingToken,
+            items =>
+            {
+                var nodes = items.Select(KubernetesClientExtensions.FromJson<Node>).ToList();
+                scheduler.Post(() => handler.ReplaceNodes(nodes));
+            },
+            e =>
+            {
+                var node = KubernetesClientExtensions.FromJson<Node>(e.Object);
+                scheduler.Post(() => handler.NodeChanged(e.Type, node));
+            },
+            out var nodesSynced));
+        tasks.Add(Watch(apiClient, ApiResource.Pods, stoppingToken,
+            items =>
+            {
+                var pods = items.Select(ToPod).ToList();
+                scheduler.Post(() => handler.ReplacePods(pods));
+            },
+            e =>
+            {
+                var pod = ToPod(e.Object);
+                scheduler.Post(() => handler.PodChanged(e.Type, pod));
+            },
+            out var podsSynced));
+        await Task.WhenAll(namespacesSynced, budgetsSynced, nodesSynced, podsSynced).WaitAsync(stoppingToken).ConfigureAwait(false);
+
+        Log.Started(_logger, string.Join(", ", options.Value.Profiles.Keys));
+        _started.TrySetResult(scheduler);
+        tasks.Add(scheduler.RunAsync(stoppingToken));
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private IKubernetesClient ClientForScheduler() => client.WithFieldManager(EventRecorder.Component);
+
+    private Task Watch(
+        IKubernetesClient watchClient, ApiResource resource, CancellationToken cancellationToken, Action<IReadOnlyList<JsonObject>> replace, Action<WatchEvent> change,
+        out Task synced)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        synced = done.Task;
+        var reflector = new Reflector(watchClient, resource, time, _logger);
+        return Task.Run(() => reflector.RunAsync(replace, change, done, cancellationToken), cancellationToken);
+    }
+
+    private PodInfo ToPod(JsonObject json)
+    {
+        var pod = KubernetesClientExtensions.FromJson<Pod>(json);
+        return new PodInfo(pod, priorities.Resolve(pod.Spec), json);
+    }
+
+    private void SetPriorityClass(JsonObject json)
+    {
+        var pc = KubernetesClientExtensions.FromJson<PriorityClass>(json);
+        priorities.Set(pc.Metadata?.Name ?? "", pc.Value ?? 0, pc.GlobalDefault ?? false);
+    }
+
+    private static DisruptionBudget Budget(JsonObject json)
+    {
+        var pdb = KubernetesClientExtensions.FromJson<PodDisruptionBudget>(json);
+        return new DisruptionBudget(
+            pdb.Metadata?.Namespace ?? "",
+            LabelMatcher.From(pdb.Spec?.Selector),
+            pdb.Status?.DisruptionsAllowed ?? 0,
+            (pdb.Status?.DisruptedPods?.Keys ?? []).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static string Name(JsonObject json) => Objects.ObjectMetadata.Name(json);
+
+    private static string Key(JsonObject json) => $"{Objects.ObjectMetadata.Namespace(json)}/{Name(json)}";
+
+    private static Dictionary<string, string> Labels(JsonObject json) =>
+        (json["metadata"]?["labels"] as JsonObject)?.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString(), StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Diagnostics.SuperKubeEventIds.Scheduling + 30, LogLevel.Information, "Scheduler started with profiles {Profiles}")]
+        public static partial void Started(ILogger logger, string profiles);
+    }
+}
