@@ -8,7 +8,7 @@ internal static class ServerCommand
     public static Command Create()
     {
         var dataDir = new Option<string>("--data-dir") { Description = "Directory for the database, kubeconfig.yaml and (later) the PKI.", DefaultValueFactory = _ => "./superkube-data" };
-        var dbUrl = new Option<string?>("--db-url") { Description = "Storage URL: sqlite://PATH (default: DATA_DIR/superkube.db). Env: DATABASE_URL. postgres:// is pending (PostgreSQL issue)." };
+        var dbUrl = new Option<string?>("--db-url") { Description = "Storage URL: sqlite://PATH (default: DATA_DIR/superkube.db) or postgres://user:pass@host:port/db?sslmode=... (servers may share one database). Env: DATABASE_URL." };
         var host = new Option<string>("--host") { Description = "Address to listen on. Loopback until TLS and authentication land.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "API server port.", DefaultValueFactory = _ => 6443 };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of the embedded node (default: host name)." };

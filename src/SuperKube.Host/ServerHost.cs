@@ -57,9 +57,10 @@ internal sealed class ServerHost : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         await output.WriteLineAsync($"SuperKube {typeof(ServerHost).Assembly.GetName().Version} (Kubernetes API v1.32)");
         Directory.CreateDirectory(settings.DataDir);
-        var databasePath = settings.SqlitePath();
+        var postgres = settings.PostgresConnectionString();
+        var databasePath = postgres is null ? settings.SqlitePath() : null;
         await output.WriteLineAsync($"Data directory: {settings.DataDir}");
-        await output.WriteLineAsync($"Storage: SQLite at {databasePath}");
+        await output.WriteLineAsync(postgres is null ? $"Storage: SQLite at {databasePath}" : $"Storage: PostgreSQL at {SuperKube.Storage.Postgres.PostgresUrl.Describe(postgres)}");
 
         // No appsettings reload: its file watcher would wake on every SQLite write in the data directory (the content root).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -76,7 +77,9 @@ internal sealed class ServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
         });
-        EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers().AddScheduler(), settings, output);
+        var superKube = builder.Services.AddSuperKube();
+        _ = postgres is null ? superKube.AddSqliteStorage(o => o.Path = databasePath!) : superKube.AddPostgresStorage(o => o.ConnectionString = postgres);
+        EmbeddedNodes.Add(superKube.AddBuiltInControllers().AddScheduler(), settings, output);
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -26,6 +26,12 @@ internal sealed record ServerSettings
     /// <summary>Extra service registrations applied after the built-in ones (tests use it to tune controllers).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>The Npgsql connection string when the URL is <c>postgres://</c> or <c>postgresql://</c>, else null (SQLite).</summary>
+    public string? PostgresConnectionString() =>
+        DatabaseUrl is { Length: > 0 } url && SuperKube.Storage.Postgres.PostgresUrl.IsPostgresUrl(url)
+            ? SuperKube.Storage.Postgres.PostgresUrl.ToConnectionString(url)
+            : null;
+
     /// <summary>The SQLite file: from <c>sqlite://PATH</c>, else <c>DATA_DIR/superkube.db</c>.</summary>
     public string SqlitePath()
     {
@@ -34,7 +40,7 @@ internal sealed record ServerSettings
             const string prefix = "sqlite://";
             if (!url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
-                throw new ArgumentException($"--db-url: only sqlite://PATH is supported in this build (got \"{url}\"); PostgreSQL support is pending.");
+                throw new ArgumentException("--db-url: expected sqlite://PATH or postgres://user:pass@host:port/db.");
             }
 
             var path = url[prefix.Length..];

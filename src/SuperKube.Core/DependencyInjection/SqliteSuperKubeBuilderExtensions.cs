@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SuperKube.DependencyInjection;
 using SuperKube.Storage;
 using SuperKube.Storage.Sqlite;
@@ -38,6 +39,7 @@ public static class SqliteSuperKubeBuilderExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IResourceStore, SqliteResourceStore>();
+        services.TryAddSingleton<ICompactionSettings>(sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CompactionService>());
         return builder;

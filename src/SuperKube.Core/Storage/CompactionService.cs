@@ -1,23 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SuperKube.Storage.Sqlite;
 
 namespace SuperKube.Storage;
 
 /// <summary>
-/// Trims the change log periodically, keeping the newest <see cref="SqliteStorageOptions.RetainedRevisions"/>
+/// Trims the change log periodically, keeping the newest <see cref="ICompactionSettings.RetainedRevisions"/>
 /// revisions watchable.
 /// </summary>
 internal sealed partial class CompactionService(
     IResourceStore store,
-    IOptions<SqliteStorageOptions> options,
+    ICompactionSettings settings,
     TimeProvider timeProvider,
     ILogger<CompactionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.CompactionInterval;
+        var interval = settings.CompactionInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -39,7 +37,7 @@ internal sealed partial class CompactionService(
     /// <summary>Compacts through CurrentRevision - RetainedRevisions when that is past the compacted revision.</summary>
     internal async Task CompactOnceAsync(CancellationToken cancellationToken)
     {
-        var target = store.CurrentRevision - options.Value.RetainedRevisions;
+        var target = store.CurrentRevision - settings.RetainedRevisions;
         if (target <= 0 || target <= store.CompactedRevision)
         {
             return;

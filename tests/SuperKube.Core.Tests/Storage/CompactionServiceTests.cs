@@ -21,7 +21,7 @@ public sealed class CompactionServiceTests
             await store.CreateAsync(new ObjectKey("things", "", $"o{i}"), """{"metadata":{}}"""u8.ToArray(), ct);
         }
 
-        var service = new CompactionService(store, options, TimeProvider.System, NullLogger<CompactionService>.Instance);
+        var service = new CompactionService(store, options.Value, TimeProvider.System, NullLogger<CompactionService>.Instance);
         await service.CompactOnceAsync(ct);
 
         Assert.Equal(expectedCompacted, store.CompactedRevision);

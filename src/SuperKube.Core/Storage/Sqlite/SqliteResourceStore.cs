@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -98,7 +97,8 @@ internal sealed partial class SqliteResourceStore : IResourceStore, IAsyncDispos
             throw new RevisionCompactedException(afterRevision, compacted);
         }
 
-        return WatchCoreAsync(afterRevision, cancellationToken);
+        return WatchStream.FollowAsync(
+            _broadcaster, (after, upTo, ct) => ReadHistory(after, upTo, ct).ToAsyncEnumerable(), afterRevision, cancellationToken);
     }
 
     public Task CompactAsync(long revision, CancellationToken cancellationToken) =>
@@ -159,41 +159,6 @@ internal sealed partial class SqliteResourceStore : IResourceStore, IAsyncDispos
         {
             connection.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>
-    /// Replays the change log after <paramref name="afterRevision"/>, then follows live commits. The live subscription
-    /// starts before the log is read, so every commit is either in the log read or in the subscription (or both:
-    /// duplicates are skipped by revision).
-    /// </summary>
-    private async IAsyncEnumerable<StoredChange> WatchCoreAsync(
-        long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var live = _broadcaster.Subscribe();
-        var last = afterRevision;
-        foreach (var change in ReadHistory(last, long.MaxValue, cancellationToken))
-        {
-            yield return change;
-            last = change.Revision;
-        }
-
-        await foreach (var change in live.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (change.Revision <= last)
-            {
-                continue;
-            }
-
-            // Cannot happen given the subscribe-then-read order, but a watch must never skip a revision.
-            foreach (var missed in ReadHistory(last, change.Revision - 1, cancellationToken))
-            {
-                yield return missed;
-                last = missed.Revision;
-            }
-
-            yield return change;
-            last = change.Revision;
         }
     }
 

@@ -1,7 +1,7 @@
 namespace SuperKube.Storage.Sqlite;
 
 /// <summary>Settings of the SQLite storage backend.</summary>
-public sealed class SqliteStorageOptions
+public sealed class SqliteStorageOptions : ICompactionSettings
 {
     /// <summary>The literal path that selects a private in-memory database (tests, throwaway clusters).</summary>
     public const string InMemory = ":memory:";

@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace SuperKube.Storage.Postgres;
+
+/// <summary>
+/// Publishes the shared database's change log to this server's watchers exactly once, in revision order. Two sources
+/// feed it: this server's own commits (published right after commit, so its writers' callers see them at once) and a
+/// tailer that reads <c>revision &gt; last published</c> whenever a NOTIFY arrives from any server's commit, and on a
+/// timer as a safety net. Both go through one gate that tracks the last published revision, so nothing is published
+/// twice and a commit that would jump ahead first pulls in the revisions before it.
+/// </summary>
+internal sealed partial class PostgresChangeFeed : IAsyncDisposable
+{
+    private const int PageSize = 500;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ChangeBroadcaster _broadcaster;
+    private readonly TimeSpan _pollInterval;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _tailer;
+    private long _published;
+    private long _compacted;
+
+    /// <summary>Starts tailing after <paramref name="published"/> (the revision the store opened at).</summary>
+    public PostgresChangeFeed(
+        NpgsqlDataSource dataSource, ChangeBroadcaster broadcaster, long published, long compacted, TimeSpan pollInterval, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _broadcaster = broadcaster;
+        _published = published;
+        _compacted = compacted;
+        _pollInterval = pollInterval;
+        _logger = logger;
+        _tailer = Task.Run(() => TailAsync(_stopping.Token));
+    }
+
+    /// <summary>The newest revision published to watchers.</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>The newest compaction point seen, by this server or another.</summary>
+    public long Compacted => Interlocked.Read(ref _compacted);
+
+    /// <summary>Records a compaction point (from this server's compaction or a read of the database).</summary>
+    public void ObserveCompacted(long revision)
+    {
+        var seen = Interlocked.Read(ref _compacted);
+        while (revision > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _compacted, revision, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    /// <summary>Publishes this server's just-committed changes (consecutive revisions), after any earlier ones.</summary>
+    public async Task PublishCommittedAsync(IReadOnlyList<StoredChange> committed)
+    {
+        if (committed.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (committed[0].Revision > Published + 1)
+            {
+                try
+                {
+                    await CatchUpAsync(committed[0].Revision - 1, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException or RevisionCompactedException)
+                {
+                    // Watchers fill the gap from the change log themselves (or end with "too old" if it was compacted).
+                    Log.CatchUpFailed(_logger, ex);
+                }
+            }
+
+            PublishNew(committed);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _tailer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <summary>LISTENs on a dedicated connection and reads new changes on every wake-up; reconnects after errors.</summary>
+    private async Task TailAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var connection = await _dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    await PostgresQueries.ListenAsync(connection, stoppingToken).ConfigureAwait(false);
+                    while (true)
+                    {
+                        await CatchUpUnderGateAsync(stoppingToken).ConfigureAwait(false);
+                        await connection.WaitAsync(_pollInterval, stoppingToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.TailFailed(_logger, ex);
+                try
+                {
+                    await Task.Delay(_pollInterval, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task CatchUpUnderGateAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CatchUpAsync(long.MaxValue, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Publishes committed changes after <see cref="Published"/> through <paramref name="upTo"/>. Call under the gate.</summary>
+    private async Task CatchUpAsync(long upTo, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            ObserveCompacted(await PostgresQueries.GetCompactedRevisionAsync(connection, cancellationToken).ConfigureAwait(false));
+            while (Published < upTo)
+            {
+                var page = await PostgresQueries.ReadChangesAsync(connection, Published, upTo, PageSize, cancellationToken).ConfigureAwait(false);
+                PublishNew(page);
+                if (page.Count < PageSize)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void PublishNew(IReadOnlyList<StoredChange> changes)
+    {
+        var published = Published;
+        var fresh = changes.Where(c => c.Revision > published).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        _broadcaster.Publish(fresh);
+        Interlocked.Exchange(ref _published, fresh[^1].Revision);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2103, Level = LogLevel.Warning,
+            Message = "Reading the PostgreSQL change log failed; reconnecting (watchers catch up when it is back)")]
+        public static partial void TailFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
+            Message = "Reading other servers' changes before publishing a commit failed; watchers fill the gap from the change log")]
+        public static partial void CatchUpFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,205 @@
+using Npgsql;
+
+namespace SuperKube.Storage.Postgres;
+
+/// <summary>Every statement the PostgreSQL store runs (migration scripts excepted), parameterised, in one place.</summary>
+internal static class PostgresQueries
+{
+    /// <summary>The NOTIFY channel that wakes the other servers' change-log tailers after a commit.</summary>
+    public const string ChangesChannel = "superkube_changes";
+
+    /// <summary>Advisory lock keys (arbitrary constants, unique to SuperKube within a database).</summary>
+    private const long MigrationLockKey = 0x5375_7065_724B_0001;
+    private const long CompactionLockKey = 0x5375_7065_724B_0002;
+
+    private const string KeyFilter = "resource = @resource AND namespace = @namespace AND name = @name";
+
+    /// <summary>Waits for the migration lock; released when the transaction ends.</summary>
+    public static Task LockMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(Command(connection, "SELECT pg_advisory_xact_lock(@key);", ("key", MigrationLockKey)), cancellationToken);
+
+    public static Task CreateMigrationsTableAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            Command(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, name text NOT NULL);"),
+            cancellationToken);
+
+    public static Task<List<long>> GetAppliedMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ReadAllAsync(Command(connection, "SELECT version FROM schema_migrations;"), r => r.GetInt64(0), cancellationToken);
+
+    /// <summary>Runs a migration script (embedded resource text, never built from input) and records it.</summary>
+    public static async Task ApplyMigrationAsync(
+        NpgsqlConnection connection, long version, string name, string script, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(Command(connection, script), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            Command(connection, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name);", ("version", version), ("name", name)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Locks the revision counter row until the transaction ends and returns the newest revision.</summary>
+    public static Task<long> LockRevisionCounterAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ScalarAsync(Command(connection, "SELECT revision FROM revision_counter FOR UPDATE;"), cancellationToken);
+
+    /// <summary>Advances the counter and queues a notification, delivered to listeners when the transaction commits.</summary>
+    public static Task SetRevisionCounterAsync(NpgsqlConnection connection, long revision, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            Command(connection,
+                "UPDATE revision_counter SET revision = @revision; SELECT pg_notify(@channel, @revision::text);",
+                ("revision", revision), ("channel", ChangesChannel)),
+            cancellationToken);
+
+    public static Task<long> GetCurrentRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ScalarAsync(Command(connection, "SELECT revision FROM revision_counter;"), cancellationToken);
+
+    public static Task<long> GetCompactedRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ScalarAsync(Command(connection, "SELECT revision FROM compaction;"), cancellationToken);
+
+    /// <summary>The revision of the stored object, or null when absent.</summary>
+    public static async Task<long?> GetRevisionAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync(
+            KeyCommand(connection, $"SELECT revision FROM objects WHERE {KeyFilter};", key), r => r.GetInt64(0), cancellationToken)
+            .ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>The object's revision and JSON, or null when absent.</summary>
+    public static async Task<StoredObject?> GetObjectAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync(
+            KeyCommand(connection, $"SELECT revision, value FROM objects WHERE {KeyFilter};", key),
+            r => new StoredObject(key, r.GetInt64(0), r.GetFieldValue<byte[]>(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Inserts an object; false (and nothing written) when the key exists.</summary>
+    public static async Task<bool> InsertObjectAsync(
+        NpgsqlConnection connection, ObjectKey key, long revision, byte[] value, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            KeyCommand(connection,
+                """
+                INSERT INTO objects (resource, namespace, name, revision, value) VALUES (@resource, @namespace, @name, @revision, @value)
+                ON CONFLICT (resource, namespace, name) DO NOTHING;
+                """, key, ("revision", revision), ("value", value)),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    public static Task UpdateObjectAsync(
+        NpgsqlConnection connection, ObjectKey key, long revision, byte[] value, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            KeyCommand(connection, $"UPDATE objects SET revision = @revision, value = @value WHERE {KeyFilter};",
+                key, ("revision", revision), ("value", value)),
+            cancellationToken);
+
+    public static Task DeleteObjectAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken) =>
+        ExecuteAsync(KeyCommand(connection, $"DELETE FROM objects WHERE {KeyFilter};", key), cancellationToken);
+
+    public static Task InsertChangeAsync(
+        NpgsqlConnection connection, long revision, ChangeType type, ObjectKey key, byte[] value, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            KeyCommand(connection,
+                """
+                INSERT INTO changes (revision, type, resource, namespace, name, value)
+                VALUES (@revision, @type, @resource, @namespace, @name, @value);
+                """, key, ("revision", revision), ("type", (short)type), ("value", value)),
+            cancellationToken);
+
+    public static Task<List<StoredObject>> ListObjectsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            Command(connection, "SELECT resource, namespace, name, revision, value FROM objects ORDER BY resource, namespace, name;"),
+            r => new StoredObject(new ObjectKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt64(3), r.GetFieldValue<byte[]>(4)),
+            cancellationToken);
+
+    /// <summary>Changes with after &lt; revision &lt;= upTo, oldest first, at most <paramref name="limit"/>.</summary>
+    public static Task<List<StoredChange>> ReadChangesAsync(
+        NpgsqlConnection connection, long after, long upTo, int limit, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            Command(connection,
+                """
+                SELECT revision, type, resource, namespace, name, value FROM changes
+                WHERE revision > @after AND revision <= @upTo ORDER BY revision LIMIT @limit;
+                """, ("after", after), ("upTo", upTo), ("limit", limit)),
+            r =>
+            {
+                var revision = r.GetInt64(0);
+                var key = new ObjectKey(r.GetString(2), r.GetString(3), r.GetString(4));
+                return new StoredChange(revision, (ChangeType)r.GetInt16(1), new StoredObject(key, revision, r.GetFieldValue<byte[]>(5)));
+            },
+            cancellationToken);
+
+    /// <summary>Takes the compaction lock for the transaction if no other server holds it.</summary>
+    public static async Task<bool> TryLockCompactionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var locked = await ReadAllAsync(
+            Command(connection, "SELECT pg_try_advisory_xact_lock(@key);", ("key", CompactionLockKey)), r => r.GetBoolean(0),
+            cancellationToken).ConfigureAwait(false);
+        return locked[0];
+    }
+
+    /// <summary>Removes change-log rows through <paramref name="revision"/> and records the new compaction point.</summary>
+    public static Task CompactThroughAsync(NpgsqlConnection connection, long revision, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            Command(connection,
+                "DELETE FROM changes WHERE revision <= @revision; UPDATE compaction SET revision = @revision WHERE revision < @revision;",
+                ("revision", revision)),
+            cancellationToken);
+
+    /// <summary>Subscribes the connection to <see cref="ChangesChannel"/> (a constant identifier, not a parameter).</summary>
+    public static Task ListenAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(Command(connection, $"LISTEN {ChangesChannel};"), cancellationToken);
+
+    private static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+        }
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(map(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    private static NpgsqlCommand KeyCommand(
+        NpgsqlConnection connection, string sql, ObjectKey key, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        var command = Command(connection, sql, parameters);
+        command.Parameters.AddWithValue("resource", key.Resource);
+        command.Parameters.AddWithValue("namespace", key.Namespace);
+        command.Parameters.AddWithValue("name", key.Name);
+        return command;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SuperKube.Storage;
+using SuperKube.Storage.Postgres;
+
+namespace SuperKube.DependencyInjection.Tests;
+
+public sealed class PostgresSuperKubeBuilderExtensionsTests
+{
+    [Fact]
+    public void AddPostgresStorage_SqliteRegistered_ThrowsNamingTheBackend()
+    {
+        var services = new ServiceCollection();
+        new SuperKubeBuilder(services).AddSqliteStorage();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SuperKubeBuilder(services).AddPostgresStorage());
+
+        Assert.Contains("storage backend", error.Message);
+    }
+
+    [Fact]
+    public void AddPostgresStorage_CalledTwice_RegistersStoreAndCompactionOnce()
+    {
+        var services = new ServiceCollection();
+
+        new SuperKubeBuilder(services).AddPostgresStorage().AddPostgresStorage();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IResourceStore) && d.ImplementationType == typeof(PostgresResourceStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CompactionService));
+        Assert.Single(services, d => d.ServiceType == typeof(ICompactionSettings));
+    }
+
+    [Fact]
+    public async Task AddPostgresStorage_MissingConnectionString_FailsHostStart()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        new SuperKubeBuilder(builder.Services).AddPostgresStorage(o => o.PollInterval = TimeSpan.Zero);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("PostgresStorageOptions.ConnectionString", error.Message);
+        Assert.Contains("PostgresStorageOptions.PollInterval", error.Message);
+    }
+}
