@@ -71,22 +71,35 @@ internal sealed class ServerHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported by RunAsync
+        var pki = ServerSecurity.Prepare(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
+            kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port, listen =>
+            {
+                if (pki is not null)
+                {
+                    ServerSecurity.UseTls(listen, pki);
+                }
+            });
         });
-        EmbeddedNodes.Add(builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers(), settings, output);
+        var superKube = builder.Services.AddSuperKube().AddSqliteStorage(o => o.Path = databasePath).AddBuiltInControllers();
+        if (pki is not null)
+        {
+            superKube.AddSecurity(pki);
+        }
+
+        EmbeddedNodes.Add(superKube, settings, output);
 
         var app = builder.Build();
         app.MapSuperKubeApi();
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? $"http://{settings.Host}:{settings.Port}";
+            ?? $"{(pki is null ? "http" : "https")}://{settings.Host}:{settings.Port}";
         var url = ClientUrl(new Uri(address));
-        var kubeconfig = await SuperKube.Hosting.KubeconfigFile.WriteAsync(settings.DataDir, url, cancellationToken);
-        await output.WriteLineAsync($"API server listening on {address} (plain HTTP on loopback; TLS and authentication are pending)");
+        var kubeconfig = await SuperKube.Hosting.KubeconfigFile.WriteAsync(settings.DataDir, url, ServerSecurity.Credentials(pki), cancellationToken);
+        await ServerSecurity.DescribeAsync(output, url.ToString().TrimEnd('/'), pki);
         await output.WriteLineAsync($"Kubeconfig written to {kubeconfig}");
         await output.WriteLineAsync($"  export KUBECONFIG={kubeconfig}");
         await EmbeddedNodes.WaitAsync(app.Services, output, cancellationToken);
