@@ -8,17 +8,18 @@ internal static class NodeCommand
     public static Command Create()
     {
         var server = new Option<string>("--server") { Description = "URL of the SuperKube API server to join.", Required = true };
-        var token = new Option<string?>("--token") { Description = "Bearer token for the API server (until node-join tokens land, any token the server accepts)." };
+        var token = new Option<string?>("--token") { Description = "The server's node-join token (DATA_DIR/pki/node-token); the node authenticates as system:node:NAME." };
+        var caFile = new Option<string?>("--ca-file") { Description = "PEM file of the cluster CA to trust (the server's DATA_DIR/pki/ca.crt)." };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this node (default: host name)." };
         var runtime = new Option<string>("--runtime") { Description = "Container runtime: fake or docker (Docker is pending: fake is used).", DefaultValueFactory = _ => "fake" };
         runtime.AcceptOnlyFromAmong("fake", "docker");
         var podCidr = new Option<string?>("--pod-cidr") { Description = "This node's pod range (default: the first free /24 of 10.244.0.0/16)." };
-        var command = new Command("node", "Join a SuperKube server as a node.") { server, token, nodeName, runtime, podCidr };
+        var command = new Command("node", "Join a SuperKube server as a node.") { server, token, caFile, nodeName, runtime, podCidr };
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!Uri.TryCreate(result.GetValue(server), UriKind.Absolute, out var url))
             {
-                await Console.Error.WriteLineAsync("superkube node: --server must be an absolute URL such as http://127.0.0.1:6443");
+                await Console.Error.WriteLineAsync("superkube node: --server must be an absolute URL such as https://127.0.0.1:6443");
                 return 2;
             }
 
@@ -26,6 +27,7 @@ internal static class NodeCommand
             {
                 Server = url,
                 Token = result.GetValue(token),
+                CaFile = result.GetValue(caFile),
                 NodeName = EmbeddedNodes.NodeName(result.GetValue(nodeName) ?? Environment.MachineName),
                 Runtime = result.GetValue(runtime) ?? "fake",
                 PodCidr = result.GetValue(podCidr),

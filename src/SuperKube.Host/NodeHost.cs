@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SuperKube.Client;
 using SuperKube.Runtime.Agent;
+using SuperKube.Security;
 
 namespace SuperKube.Host;
 
@@ -54,7 +56,9 @@ internal sealed class NodeHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddSuperKubeClient(settings.Server, settings.Token).AddFakeRuntime().AddNodeAgent(o =>
+        var ca = settings.CaFile is null ? null : await File.ReadAllTextAsync(settings.CaFile, cancellationToken);
+        var headers = new Dictionary<string, string> { [NodeJoin.NodeNameHeader] = settings.NodeName };
+        builder.Services.AddSuperKubeClient(KubernetesClientFactory.ForServer(settings.Server, settings.Token, ca, headers)).AddFakeRuntime().AddNodeAgent(o =>
         {
             o.NodeName = settings.NodeName;
             o.PodCidr = settings.PodCidr;

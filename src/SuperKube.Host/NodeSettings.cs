@@ -7,6 +7,9 @@ internal sealed record NodeSettings
 
     public string? Token { get; init; }
 
+    /// <summary>PEM file of the CA that signs the server's certificate (<c>--ca-file</c>); null to use the system roots.</summary>
+    public string? CaFile { get; init; }
+
     public required string NodeName { get; init; }
 
     public string Runtime { get; init; } = "fake";

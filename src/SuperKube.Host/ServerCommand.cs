@@ -7,9 +7,9 @@ internal static class ServerCommand
 {
     public static Command Create()
     {
-        var dataDir = new Option<string>("--data-dir") { Description = "Directory for the database, kubeconfig.yaml and (later) the PKI.", DefaultValueFactory = _ => "./superkube-data" };
+        var dataDir = new Option<string>("--data-dir") { Description = "Directory for the database, kubeconfig.yaml and the PKI (pki/).", DefaultValueFactory = _ => "./superkube-data" };
         var dbUrl = new Option<string?>("--db-url") { Description = "Storage URL: sqlite://PATH (default: DATA_DIR/superkube.db) or postgres://user:pass@host:port/db?sslmode=... (servers may share one database). Env: DATABASE_URL." };
-        var host = new Option<string>("--host") { Description = "Address to listen on. Loopback until TLS and authentication land.", DefaultValueFactory = _ => "127.0.0.1" };
+        var host = new Option<string>("--host") { Description = "Address to listen on (0.0.0.0 to let remote nodes join).", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "API server port.", DefaultValueFactory = _ => 6443 };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of the embedded node (default: host name)." };
         var podCidr = new Option<string>("--pod-cidr") { Description = "Cluster pod address range; the embedded node takes its first /24.", DefaultValueFactory = _ => "10.244.0.0/16" };
@@ -18,10 +18,12 @@ internal static class ServerCommand
         runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
         var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes (Fake runtime) to add.", DefaultValueFactory = _ => 0 };
         var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent." };
+        var insecureHttp = new Option<bool>("--insecure-http") { Description = "Serve plain HTTP without authentication or authorization (loopback only, for quick local use)." };
+        var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP address for the serving certificate (repeatable).", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
-            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, runtime, fakeNodes, noAgent,
+            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, runtime, fakeNodes, noAgent, insecureHttp, tlsSan,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,6 +39,8 @@ internal static class ServerCommand
                 Runtime = result.GetValue(runtime) ?? "auto",
                 FakeNodes = result.GetValue(fakeNodes),
                 NoAgent = result.GetValue(noAgent),
+                InsecureHttp = result.GetValue(insecureHttp),
+                TlsSans = result.GetValue(tlsSan) ?? [],
             };
             return await ServerHost.RunAsync(settings, Console.Out, cancellationToken);
         });

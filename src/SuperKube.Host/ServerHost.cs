@@ -72,14 +72,27 @@ internal sealed class ServerHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported by RunAsync
+        var pki = ServerSecurity.Prepare(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port);
+            kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port, listen =>
+            {
+                if (pki is not null)
+                {
+                    ServerSecurity.UseTls(listen, pki);
+                }
+            });
         });
         var superKube = builder.Services.AddSuperKube();
         _ = postgres is null ? superKube.AddSqliteStorage(o => o.Path = databasePath!) : superKube.AddPostgresStorage(o => o.ConnectionString = postgres);
-        EmbeddedNodes.Add(superKube.AddBuiltInControllers().AddScheduler(), settings, output);
+        superKube.AddBuiltInControllers().AddScheduler();
+        if (pki is not null)
+        {
+            superKube.AddSecurity(pki);
+        }
+
+        EmbeddedNodes.Add(superKube, settings, output);
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -87,10 +100,10 @@ internal sealed class ServerHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? $"http://{settings.Host}:{settings.Port}";
+            ?? $"{(pki is null ? "http" : "https")}://{settings.Host}:{settings.Port}";
         var url = ClientUrl(new Uri(address));
-        var kubeconfig = await SuperKube.Hosting.KubeconfigFile.WriteAsync(settings.DataDir, url, cancellationToken);
-        await output.WriteLineAsync($"API server listening on {address} (plain HTTP on loopback; TLS and authentication are pending)");
+        var kubeconfig = await SuperKube.Hosting.KubeconfigFile.WriteAsync(settings.DataDir, url, ServerSecurity.Credentials(pki), cancellationToken);
+        await ServerSecurity.DescribeAsync(output, url.ToString().TrimEnd('/'), pki);
         await output.WriteLineAsync($"Kubeconfig written to {kubeconfig}");
         await output.WriteLineAsync($"  export KUBECONFIG={kubeconfig}");
         await EmbeddedNodes.WaitAsync(app.Services, output, cancellationToken);

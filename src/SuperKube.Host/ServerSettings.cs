@@ -32,6 +32,14 @@ internal sealed record ServerSettings
             ? SuperKube.Storage.Postgres.PostgresUrl.ToConnectionString(url)
             : null;
 
+    /// <summary>Serve plain HTTP without authentication or authorization (loopback only).</summary>
+    public bool InsecureHttp { get; init; }
+
+    /// <summary>Extra names and addresses for the serving certificate (<c>--tls-san</c>).</summary>
+    public IReadOnlyList<string> TlsSans { get; init; } = [];
+
+    public string ClusterDomain { get; init; } = "cluster.local";
+
     /// <summary>The SQLite file: from <c>sqlite://PATH</c>, else <c>DATA_DIR/superkube.db</c>.</summary>
     public string SqlitePath()
     {

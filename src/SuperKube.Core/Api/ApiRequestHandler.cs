@@ -11,7 +11,7 @@ namespace SuperKube.Api;
 /// <see cref="ResourceEndpoint"/>, and turns every failure into a Kubernetes Status (never a bare 500).
 /// </summary>
 internal sealed partial class ApiRequestHandler(
-    IAuthenticator authenticator,
+    RequestGate gate,
     DiscoveryDocuments discovery,
     ResourceEndpoint resources,
     ILogger<ApiRequestHandler> logger)
@@ -20,14 +20,14 @@ internal sealed partial class ApiRequestHandler(
     {
         try
         {
-            var user = await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false)
-                ?? throw new ApiException(401, "Unauthorized", "Unauthorized");
+            var user = await gate.AuthenticateAsync(context).ConfigureAwait(false);
             var path = context.Request.Path.Value ?? "/";
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var legacy = parts[0] == "api";
             var info = RequestInfo.Parse(legacy, parts[1..]);
             if (info is null)
             {
+                await gate.AuthorizePathAsync(context, user).ConfigureAwait(false);
                 await ServeDiscoveryAsync(context, legacy, path.TrimEnd('/')).ConfigureAwait(false);
                 return;
             }

@@ -67,12 +67,10 @@ internal sealed class ResourceEndpoint(
             throw NotFoundPath();
         }
 
-        var denial = await authorizer.AuthorizeAsync(
-            new AuthorizationAttributes(user, verb, type.Group, type.Plural, info.Subresource, info.Namespace, info.Name, true, request.Path),
-            context.RequestAborted).ConfigureAwait(false);
-        if (denial is not null)
+        var attributes = new AuthorizationAttributes(user, verb, type.Group, type.Plural, info.Subresource, info.Namespace, info.Name, true, request.Path);
+        if (await authorizer.AuthorizeAsync(attributes, context.RequestAborted).ConfigureAwait(false) is { } denial)
         {
-            throw new ApiException(403, "Forbidden", denial);
+            throw ForbiddenMessage.Exception(attributes, denial);
         }
 
         var ns = type.IsNamespaced ? info.Namespace : "";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SuperKube.Api;
 using SuperKube.OpenApi;
+using SuperKube.Security;
 using SuperKube.WatchCache;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class SuperKubeEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var handler = endpoints.ServiceProvider.GetRequiredService<ApiRequestHandler>();
         var cache = endpoints.ServiceProvider.GetRequiredService<ResourceWatchCache>();
+        var gate = endpoints.ServiceProvider.GetRequiredService<RequestGate>();
         RequestDelegate api = handler.HandleAsync;
         endpoints.Map("/api", api);
         endpoints.Map("/api/{**rest}", api);
@@ -33,16 +35,17 @@ public static class SuperKubeEndpointRouteBuilderExtensions
         }
 
         var openApi = endpoints.ServiceProvider.GetRequiredService<OpenApiDocumentBuilder>();
-        endpoints.MapGet("/openapi/v3", context => Responses.WriteJsonAsync(context, 200, openApi.BuildRoot()));
-        endpoints.MapGet("/openapi/v3/{**path}", context =>
+        endpoints.MapGet("/openapi/v3", gate.Protect(context => Responses.WriteJsonAsync(context, 200, openApi.BuildRoot())));
+        endpoints.MapGet("/openapi/v3/{**path}", gate.Protect(context =>
         {
             var document = openApi.BuildForPath((string?)context.Request.RouteValues["path"] ?? "");
             return document is null
                 ? Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath())
                 : Responses.WriteJsonAsync(context, 200, document);
-        });
-        endpoints.Map("/openapi/v2", context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
-        endpoints.MapFallback(context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath()));
+        }));
+        RequestDelegate notFound = context => Responses.WriteStatusAsync(context, ResourceEndpoint.NotFoundPath());
+        endpoints.Map("/openapi/v2", gate.Protect(notFound));
+        endpoints.MapFallback(gate.Protect(notFound));
         return endpoints;
     }
 

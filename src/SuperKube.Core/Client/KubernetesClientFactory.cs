@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using SuperKube.Objects;
 
@@ -12,6 +13,22 @@ public static class KubernetesClientFactory
     {
         ArgumentNullException.ThrowIfNull(server);
         return new HttpKubernetesClient(CreateHttpClient(server, token, insecureSkipTlsVerify));
+    }
+
+    /// <summary>
+    /// A client for an https server whose certificate is signed by <paramref name="certificateAuthorityPem"/> (only that
+    /// CA is trusted), with a bearer token and extra request headers (a joining node names itself in one).
+    /// </summary>
+    public static IKubernetesClient ForServer(Uri server, string? token, string? certificateAuthorityPem, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var http = CreateHttpClient(server, token, insecureSkipTlsVerify: false, certificateAuthorityPem);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+
+        return new HttpKubernetesClient(http);
     }
 
     /// <summary>A client for the current context of a kubeconfig file (server URL, bearer token, insecure-skip-tls-verify).</summary>
@@ -28,14 +45,22 @@ public static class KubernetesClientFactory
         var user = Named(config, "users", (string?)context["user"] ?? "")?["user"] as JsonObject;
         var server = (string?)cluster["server"] ?? throw new InvalidOperationException($"{path}: cluster has no server");
         var skipVerify = cluster["insecure-skip-tls-verify"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-        return ForServer(new Uri(server), (string?)user?["token"], skipVerify);
+        var caData = (string?)cluster["certificate-authority-data"];
+        var caFile = (string?)cluster["certificate-authority"];
+        var ca = caData is { Length: > 0 } ? System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(caData))
+            : caFile is { Length: > 0 } ? File.ReadAllText(caFile) : null;
+        return new HttpKubernetesClient(CreateHttpClient(new Uri(server), (string?)user?["token"], skipVerify, ca));
     }
 
-    /// <summary>The HTTP client the factory uses: base address, bearer token, no overall timeout (watches are long).</summary>
-    internal static HttpClient CreateHttpClient(Uri server, string? token, bool insecureSkipTlsVerify)
+    /// <summary>The HTTP client the factory uses: base address, bearer token, trusted CA, no overall timeout (watches are long).</summary>
+    internal static HttpClient CreateHttpClient(Uri server, string? token, bool insecureSkipTlsVerify, string? certificateAuthorityPem = null)
     {
         var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) };
-        if (insecureSkipTlsVerify)
+        if (certificateAuthorityPem is { Length: > 0 } && !insecureSkipTlsVerify)
+        {
+            handler.SslOptions.CertificateChainPolicy = TrustOnly(certificateAuthorityPem);
+        }
+        else if (insecureSkipTlsVerify)
         {
 #pragma warning disable CA5359 // The user asked for insecure-skip-tls-verify explicitly.
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
@@ -50,6 +75,14 @@ public static class KubernetesClientFactory
 
         http.DefaultRequestHeaders.UserAgent.ParseAdd("superkube/0.1");
         return http;
+    }
+
+    /// <summary>A chain policy that trusts only the given CA (as kubectl does with certificate-authority-data).</summary>
+    internal static X509ChainPolicy TrustOnly(string certificateAuthorityPem)
+    {
+        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        policy.CustomTrustStore.Add(X509Certificate2.CreateFromPem(certificateAuthorityPem));
+        return policy;
     }
 
     private static JsonObject? Named(JsonObject config, string list, string name) =>

@@ -20,4 +20,14 @@ public static class SuperKubeClientServiceCollectionExtensions
         services.TryAddSingleton(_ => KubernetesClientFactory.ForServer(server, token));
         return new SuperKubeBuilder(services);
     }
+
+    /// <summary>Registers <paramref name="client"/> (from <see cref="KubernetesClientFactory"/>) as the <see cref="IKubernetesClient"/> of remote components.</summary>
+    public static ISuperKubeBuilder AddSuperKubeClient(this IServiceCollection services, IKubernetesClient client)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(client);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(client);
+        return new SuperKubeBuilder(services);
+    }
 }

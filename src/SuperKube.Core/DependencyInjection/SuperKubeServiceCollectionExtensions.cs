@@ -42,6 +42,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
+        services.TryAddSingleton<RequestGate>();
         services.TryAddSingleton<DiscoveryDocuments>();
         services.TryAddSingleton<OpenApiDocumentBuilder>();
         services.TryAddSingleton<WatchResponder>();

@@ -35,7 +35,7 @@ public static class BuiltInResources
             Core("", "v1", "ReplicationController", "replicationcontrollers", shortNames: ["rc"], categories: all, status: true, scale: true),
             Core("", "v1", "ResourceQuota", "resourcequotas", shortNames: ["quota"], status: true),
             Core("", "v1", "Secret", "secrets"),
-            Core("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"]),
+            Core("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"], extra: [Sub("token", "authentication.k8s.io", "v1", "TokenRequest", ["create"])]),
             Core("", "v1", "Service", "services", shortNames: ["svc"], categories: all, status: true, names: NamePolicy.Label, returnDeleted: true),
 
             // apps/v1

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SuperKube.Api;
 using SuperKube.Registry;
 using SuperKube.Security;
+using SuperKube.Security.Rbac;
 
 namespace SuperKube.Resources;
 
@@ -32,15 +33,7 @@ internal sealed class ReviewResources(IAuthorizer authorizer)
                 break;
             default:
                 result["spec"] = body["spec"]?.DeepClone() ?? new JsonObject();
-                result["status"] = new JsonObject
-                {
-                    ["resourceRules"] = new JsonArray(new JsonObject
-                    {
-                        ["verbs"] = new JsonArray("*"), ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*"),
-                    }),
-                    ["nonResourceRules"] = new JsonArray(new JsonObject { ["verbs"] = new JsonArray("*"), ["nonResourceURLs"] = new JsonArray("*") }),
-                    ["incomplete"] = false,
-                };
+                result["status"] = RulesReview(user, (string?)body["spec"]?["namespace"] ?? ns);
                 break;
         }
 
@@ -74,6 +67,20 @@ internal sealed class ReviewResources(IAuthorizer authorizer)
         }
 
         return status;
+    }
+
+    /// <summary>The caller's rules under RBAC; everything when another authorizer (allow-all) is in use.</summary>
+    private JsonObject RulesReview(UserInfo user, string ns)
+    {
+        IReadOnlyList<PolicyRule> rules = authorizer is RbacAuthorizer rbac
+            ? [.. rbac.RulesFor(user, ns)]
+            : [new PolicyRule(["*"], ["*"], ["*"], [], []), new PolicyRule(["*"], [], [], [], ["*"])];
+        return new JsonObject
+        {
+            ["resourceRules"] = new JsonArray([.. rules.Where(r => r.NonResourceUrls.Count == 0).Select(r => (JsonNode?)r.ToJson())]),
+            ["nonResourceRules"] = new JsonArray([.. rules.Where(r => r.NonResourceUrls.Count > 0).Select(r => (JsonNode?)r.ToJson())]),
+            ["incomplete"] = false,
+        };
     }
 
     private static JsonObject UserInfoJson(UserInfo user)

@@ -4,8 +4,10 @@ using SuperKube.Registry;
 
 namespace SuperKube.Resources;
 
-/// <summary>POSTs to subresources (<c>pods/binding</c>, <c>pods/eviction</c>), shared by HTTP and in-process clients.</summary>
-internal sealed class SubresourceWriter(PodBinding binding, IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, TimeProvider time)
+/// <summary>POSTs to subresources (<c>pods/binding</c>, <c>pods/eviction</c>, <c>serviceaccounts/token</c> when security is on), shared by HTTP and in-process clients.</summary>
+internal sealed class SubresourceWriter(
+    PodBinding binding, IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, TimeProvider time,
+    Security.Authentication.TokenRequests? tokens = null)
 {
     private readonly PodEviction _eviction = new(registry, reader, writer, time);
 
@@ -20,6 +22,8 @@ internal sealed class SubresourceWriter(PodBinding binding, IResourceRegistry re
             case ({ Group: "", Plural: "pods" }, "eviction"):
                 await _eviction.EvictAsync(ns, name, body, context, cancellationToken).ConfigureAwait(false);
                 return Success();
+            case ({ Group: "", Plural: "serviceaccounts" }, "token") when tokens is not null:
+                return tokens.Create(ns, name, body);
             default:
                 throw ResourceEndpoint.NotFoundPath();
         }

@@ -37,7 +37,7 @@ public sealed class HttpKubernetesClientTests(ServerFixture server) : IClassFixt
     [Fact]
     public async Task CreateAsync_AlreadyExists_ThrowsApiExceptionFromStatus()
     {
-        var client = KubernetesClientFactory.ForServer(server.Url, "any-token");
+        var client = KubernetesClientFactory.FromKubeconfig(server.KubeconfigPath);
         var ns = JsonNode.Parse("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"default"}}""")!.AsObject();
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateAsync(ApiResource.Namespaces, null, ns, Ct));
@@ -50,7 +50,7 @@ public sealed class HttpKubernetesClientTests(ServerFixture server) : IClassFixt
     [Fact]
     public async Task WatchAsync_FromListRevision_StreamsLaterChanges()
     {
-        var client = KubernetesClientFactory.ForServer(server.Url);
+        var client = KubernetesClientFactory.FromKubeconfig(server.KubeconfigPath);
         var list = await client.ListAsync(ApiResource.ConfigMaps, "default", null, Ct);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(TimeSpan.FromSeconds(30));
@@ -68,7 +68,7 @@ public sealed class HttpKubernetesClientTests(ServerFixture server) : IClassFixt
     [Fact]
     public async Task UpdateAsync_StatusSubresource_OnlyChangesStatus()
     {
-        var client = KubernetesClientFactory.ForServer(server.Url);
+        var client = KubernetesClientFactory.FromKubeconfig(server.KubeconfigPath);
         var node = JsonNode.Parse("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"http-client-node"},"spec":{"podCIDR":"10.99.0.0/24"}}""")!.AsObject();
         var created = await client.CreateAsync(ApiResource.Nodes, null, node, Ct);
         created["status"] = new JsonObject { ["phase"] = "Running" };

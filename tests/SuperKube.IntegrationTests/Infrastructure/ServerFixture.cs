@@ -1,10 +1,14 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
 using SuperKube.Host;
+using SuperKube.Security.Pki;
 
 namespace SuperKube.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real <c>superkube server</c> (the CLI host) started in-process on a free loopback port with its own data
-/// directory, plus a kubectl bound to its kubeconfig.
+/// directory, plus a kubectl bound to its kubeconfig. The server is secured (TLS, authentication, RBAC) as
+/// <c>superkube server</c> is by default; <see cref="Http"/> trusts its CA and sends the admin token.
 /// </summary>
 public class ServerFixture : IAsyncLifetime
 {
@@ -29,7 +33,30 @@ public class ServerFixture : IAsyncLifetime
         var cache = Path.Combine(DataDir, "kubectl-cache");
         Directory.CreateDirectory(cache);
         Kubectl = new Kubectl(_host.KubeconfigPath, cache);
-        Http = new HttpClient { BaseAddress = _host.Url };
+        Http = CreateHttpClient(Pki.AdminToken);
+    }
+
+    /// <summary>The server's PKI: CA, admin credentials, tokens.</summary>
+    public ClusterPki Pki => Services.GetRequiredService<ClusterPki>();
+
+    /// <summary>An HTTP client that trusts the cluster CA and sends <paramref name="token"/> (none when null), without a client certificate.</summary>
+    public HttpClient CreateHttpClient(string? token, X509Certificate2? clientCertificate = null)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.Add(Pki.ClusterAuthority);
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
+        var http = new HttpClient(handler) { BaseAddress = Url };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
     }
 
     /// <summary>The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>).</summary>

@@ -3,14 +3,18 @@ using SuperKube.IntegrationTests.Infrastructure;
 
 namespace SuperKube.IntegrationTests.Nodes;
 
-/// <summary><c>superkube node --server URL</c>: a node agent that joins over HTTP (the command's own code path, in-process).</summary>
+/// <summary><c>superkube node --server URL</c>: a node agent that joins over HTTPS with the node-join token (the command's own code path, in-process).</summary>
 public sealed class RemoteNodeTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     [Fact]
     public async Task NodeHost_JoinsOverHttp_NodeReadyAndRunsAPod()
     {
         var output = new StringWriter();
-        var settings = new NodeSettings { Server = server.Url, NodeName = "remote-1", DataDir = Path.Combine(server.DataDir, "remote-1") };
+        var settings = new NodeSettings
+        {
+            Server = server.Url, Token = server.Pki.NodeToken, CaFile = Path.Combine(server.Pki.Directory, "ca.crt"),
+            NodeName = "remote-1", DataDir = Path.Combine(server.DataDir, "remote-1"),
+        };
         await using var node = await NodeHost.StartAsync(settings, output, TestContext.Current.CancellationToken);
         var ns = "remote-" + Guid.NewGuid().ToString("N")[..8];
         (await server.Kubectl.RunAsync("create", "namespace", ns)).EnsureSuccess();

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using SuperKube.Api;
+
+namespace SuperKube.Security;
+
+/// <summary>
+/// Authentication for every endpoint but the public health and version ones (no credentials: 401), and authorization
+/// of non-resource paths such as discovery and OpenAPI.
+/// </summary>
+internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer authorizer)
+{
+    public async ValueTask<UserInfo> AuthenticateAsync(HttpContext context) =>
+        await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false)
+            ?? throw new ApiException(401, "Unauthorized", "Unauthorized");
+
+    public async ValueTask AuthorizePathAsync(HttpContext context, UserInfo user)
+    {
+        var verb = context.Request.Method switch
+        {
+            "GET" or "HEAD" => "get",
+            "POST" => "post",
+            "PUT" => "put",
+            "PATCH" => "patch",
+            "DELETE" => "delete",
+            var other => other.ToLowerInvariant(),
+        };
+        var attributes = new AuthorizationAttributes(user, verb, "", "", "", "", "", IsResourceRequest: false, context.Request.Path.Value ?? "/");
+        if (await authorizer.AuthorizeAsync(attributes, context.RequestAborted).ConfigureAwait(false) is { } denial)
+        {
+            throw ForbiddenMessage.Exception(attributes, denial);
+        }
+    }
+
+    /// <summary>Wraps a non-resource endpoint: authenticate, authorize the path, then serve.</summary>
+    public RequestDelegate Protect(RequestDelegate next) => async context =>
+    {
+        try
+        {
+            var user = await AuthenticateAsync(context).ConfigureAwait(false);
+            await AuthorizePathAsync(context, user).ConfigureAwait(false);
+        }
+        catch (ApiException ex)
+        {
+            await Responses.WriteStatusAsync(context, ex).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    };
+}
