@@ -5,6 +5,7 @@ using SuperKube.Objects;
 using SuperKube.Registry;
 using SuperKube.Resources;
 using SuperKube.Security;
+using SuperKube.Streaming;
 
 namespace SuperKube.Api;
 
@@ -25,6 +26,7 @@ internal sealed class ResourceEndpoint(
     TimeProvider time)
 {
     private readonly ScaleSubresource _scales = new(reader, writer);
+    private readonly PodStreamEndpoint _streams = new(reader, time);
 
     public async Task HandleAsync(HttpContext context, RequestInfo info, UserInfo user)
     {
@@ -74,6 +76,12 @@ internal sealed class ResourceEndpoint(
         }
 
         var ns = type.IsNamespaced ? info.Namespace : "";
+        if (hasName && PodStreamEndpoint.Handles(type, info.Subresource))
+        {
+            await _streams.HandleAsync(context, type, ns, info.Name, info.Subresource).ConfigureAwait(false);
+            return;
+        }
+
         if (info.Subresource == "scale" && type.Scale is not null)
         {
             await customScale.HandleAsync(context, type, ns, info.Name, verb, QueryOptions.Write(context, user)).ConfigureAwait(false);

@@ -49,6 +49,9 @@ internal sealed partial class NodeAgent : IAsyncDisposable
 
     public int PodCount => _workers.Count;
 
+    /// <summary>The runtime this node's containers run on (for the streaming endpoints).</summary>
+    internal IContainerRuntime Runtime => _runtime;
+
     internal PodWorker? Worker(string uid) => _workers.TryGetValue(uid, out var worker) ? worker : null;
 
     /// <summary>Registers the node and its lease, and joins the heartbeat wheel.</summary>

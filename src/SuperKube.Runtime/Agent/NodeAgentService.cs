@@ -23,12 +23,16 @@ internal sealed class NodeAgentService(
     /// <summary>Completes once the node is registered.</summary>
     public Task<NodeAgent> Started => _started.Task;
 
+    /// <summary>The registered node's agent; null until <see cref="Started"/> completes.</summary>
+    public NodeAgent? Agent { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger);
         await using (agent.ConfigureAwait(false))
         {
             await agent.StartWithRetryAsync(stoppingToken).ConfigureAwait(false);
+            Agent = agent;
             _started.TrySetResult(agent);
             await PodWatchLoop.RunAsync(client, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
                 .ConfigureAwait(false);

@@ -65,6 +65,9 @@ internal sealed partial class PodWorker : IAsyncDisposable
     public (string? Current, string? Previous) ContainerIds(string name) =>
         _records.TryGetValue(name, out var r) ? (r.Current?.Id, r.PreviousId) : (null, null);
 
+    /// <summary>The pod's sandbox in the runtime, or null before it exists (for port-forward).</summary>
+    public string? SandboxId => _sandboxId;
+
     public void Start(CancellationToken stopping)
     {
         _loop = RunAsync(stopping);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
 using SuperKube.Runtime.Fake;
+using SuperKube.Runtime.Streaming;
+using SuperKube.Streaming;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -61,5 +63,6 @@ public static class NodeAgentSuperKubeBuilderExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HeartbeatScheduler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodStreamProvider, NodePodStreamProvider>());
     }
 }

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using SuperKube.Api;
+using SuperKube.Streaming.Spdy;
+
+namespace SuperKube.Streaming;
+
+/// <summary>
+/// One port-forward connection: every local connection of the client opens an error stream and a data stream with
+/// the same <c>requestid</c>. Each SYN_STREAM gets a SYN_REPLY; the data stream is joined to a connection into the
+/// pod; failures are written as text on the error stream; PINGs are echoed.
+/// </summary>
+internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider provider, PodStreamTarget target)
+{
+    private readonly ConcurrentDictionary<string, uint> _errorStreams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<uint, Stream> _connections = new();
+    private readonly List<Task> _pumps = [];
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        try
+        {
+            while (await spdy.ReadAsync(stop.Token).ConfigureAwait(false) is { } frame)
+            {
+                switch (frame.Type)
+                {
+                    case SpdyFrame.SynStream:
+                        await OnSynStreamAsync(frame, stop.Token).ConfigureAwait(false);
+                        break;
+                    case SpdyFrame.Data when _connections.TryGetValue(frame.StreamId, out var connection) && frame.Payload.Length > 0:
+                        await WriteOrResetAsync(frame.StreamId, connection, frame.Payload, stop.Token).ConfigureAwait(false);
+                        break;
+                    case SpdyFrame.RstStream:
+                        Close(frame.StreamId);
+                        break;
+                    case SpdyFrame.Ping:
+                        await spdy.WriteAsync(frame, stop.Token).ConfigureAwait(false);
+                        break;
+                    case SpdyFrame.GoAway:
+                        return;
+                }
+            }
+        }
+        catch (Exception ex) when (IsDisconnect(ex))
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var id in _connections.Keys)
+            {
+                Close(id);
+            }
+
+            foreach (var pump in _pumps)
+            {
+                await IgnoreDisconnectAsync(pump).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task OnSynStreamAsync(SpdyFrame frame, CancellationToken token)
+    {
+        var headers = spdy.Headers(frame);
+        await spdy.ReplyAsync(frame.StreamId, token).ConfigureAwait(false);
+        var requestId = headers.GetValueOrDefault("requestid", "");
+        var portText = headers.GetValueOrDefault("port", "");
+        if (headers.GetValueOrDefault("streamtype") == "error")
+        {
+            _errorStreams[requestId] = frame.StreamId;
+            return;
+        }
+
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is <= 0 or > 65535)
+        {
+            await FailAsync(requestId, frame.StreamId, $"invalid port {portText}", token).ConfigureAwait(false);
+            return;
+        }
+
+        Stream connection;
+        try
+        {
+            connection = await provider.PortForwardAsync(target.Json, port, token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var why = ex is ApiException api ? api.Message : ex.Message;
+            var uid = target.Pod.Metadata?.Uid ?? "";
+            await FailAsync(requestId, frame.StreamId, $"error forwarding port {port} to pod {target.Name}, uid {uid}: {why}", token).ConfigureAwait(false);
+            return;
+        }
+
+        _connections[frame.StreamId] = connection;
+        _pumps.Add(PumpAsync(requestId, frame.StreamId, connection, token));
+    }
+
+    /// <summary>Copies the pod's side to DATA frames; at its end, closes the data and error streams.</summary>
+    private async Task PumpAsync(string requestId, uint streamId, Stream connection, CancellationToken token)
+    {
+        var buffer = new byte[32 * 1024];
+        try
+        {
+            int read;
+            while ((read = await connection.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
+            {
+                await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, buffer.AsSpan(0, read), fin: false), token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // Reset by the client.
+        }
+
+        if (_connections.ContainsKey(streamId))
+        {
+            await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, [], fin: true), token).ConfigureAwait(false);
+            if (_errorStreams.TryRemove(requestId, out var errorStream))
+            {
+                await spdy.WriteAsync(SpdyFrame.DataFrame(errorStream, [], fin: true), token).ConfigureAwait(false);
+            }
+
+            Close(streamId);
+        }
+    }
+
+    private async Task FailAsync(string requestId, uint dataStream, string message, CancellationToken token)
+    {
+        if (_errorStreams.TryRemove(requestId, out var errorStream))
+        {
+            await spdy.WriteAsync(SpdyFrame.DataFrame(errorStream, Encoding.UTF8.GetBytes(message), fin: false), token).ConfigureAwait(false);
+            await spdy.WriteAsync(SpdyFrame.DataFrame(errorStream, [], fin: true), token).ConfigureAwait(false);
+        }
+
+        await spdy.WriteAsync(SpdyFrame.DataFrame(dataStream, [], fin: true), token).ConfigureAwait(false);
+    }
+
+    private async Task WriteOrResetAsync(uint streamId, Stream connection, byte[] payload, CancellationToken token)
+    {
+        try
+        {
+            await connection.WriteAsync(payload, token).ConfigureAwait(false);
+            await connection.FlushAsync(token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            Close(streamId);
+            await spdy.WriteAsync(SpdyFrame.RstStreamFrame(streamId, SpdyFrame.StatusCancel), token).ConfigureAwait(false);
+        }
+    }
+
+    private void Close(uint streamId)
+    {
+        if (_connections.TryRemove(streamId, out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    private static bool IsDisconnect(Exception ex) =>
+        ex is OperationCanceledException or WebSocketException or IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException;
+
+    private static async Task IgnoreDisconnectAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsDisconnect(ex))
+        {
+            // Ended with the connection.
+        }
+    }
+}

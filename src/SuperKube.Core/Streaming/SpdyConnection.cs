@@ -1,0 +1,43 @@
+using SuperKube.Streaming.Spdy;
+
+namespace SuperKube.Streaming;
+
+/// <summary>The server end of a SPDY/3.1 connection over a byte stream: frame reads, and serialised frame writes with header compression.</summary>
+internal sealed class SpdyConnection(Stream transport) : IDisposable
+{
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly SpdyHeaderCodec _compressor = SpdyHeaderCodec.Compressor();
+    private readonly SpdyHeaderCodec _decompressor = SpdyHeaderCodec.Decompressor();
+
+    public Task<SpdyFrame?> ReadAsync(CancellationToken cancellationToken) => SpdyFrame.ReadAsync(transport, cancellationToken);
+
+    /// <summary>The headers of a SYN_STREAM (reads are sequential, so the decompressor needs no lock).</summary>
+    public Dictionary<string, string> Headers(SpdyFrame synStream) => SpdyHeaderBlock.Decode(_decompressor.Decompress(synStream.SynStreamHeaderBlock));
+
+    public Task ReplyAsync(uint streamId, CancellationToken cancellationToken) =>
+        WriteAsync(() => SpdyFrame.SynReplyFrame(streamId, _compressor.Compress(SpdyHeaderBlock.Encode([]))), cancellationToken);
+
+    public Task WriteAsync(SpdyFrame frame, CancellationToken cancellationToken) => WriteAsync(() => frame, cancellationToken);
+
+    public void Dispose()
+    {
+        _write.Dispose();
+        _compressor.Dispose();
+        _decompressor.Dispose();
+    }
+
+    /// <summary>Builds the frame under the write lock, so compressed header blocks go out in compression order.</summary>
+    private async Task WriteAsync(Func<SpdyFrame> build, CancellationToken cancellationToken)
+    {
+        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await transport.WriteAsync(build().ToBytes(), cancellationToken).ConfigureAwait(false);
+            await transport.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+}

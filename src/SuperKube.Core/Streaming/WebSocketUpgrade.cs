@@ -1,0 +1,76 @@
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using SuperKube.Api;
+
+namespace SuperKube.Streaming;
+
+/// <summary>
+/// Accepts a WebSocket upgrade with one of the sub-protocols the server speaks. Upgrades the HTTP/1.1 connection
+/// itself (so hosts need no <c>app.UseWebSockets()</c>, and names with '/' that .NET's validation rejects work);
+/// falls back to ASP.NET Core's WebSocket middleware, when the host added it, for requests that cannot be upgraded
+/// that way (HTTP/2 extended CONNECT).
+/// </summary>
+internal static class WebSocketUpgrade
+{
+    private const string Guid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+
+    public static bool IsWebSocketRequest(HttpContext context) =>
+        context.WebSockets.IsWebSocketRequest
+        || (HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Headers.Upgrade.Any(u => string.Equals(u, "websocket", StringComparison.OrdinalIgnoreCase))
+            && context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true);
+
+    /// <summary>The first offered sub-protocol the server supports, "" when none was offered, null when none fits.</summary>
+    public static string? Negotiate(HttpContext context, IReadOnlyList<string> supported)
+    {
+        var offered = context.Request.Headers.SecWebSocketProtocol
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        return offered.Count == 0 ? "" : offered.FirstOrDefault(supported.Contains);
+    }
+
+    public static async Task<WebSocket> AcceptAsync(HttpContext context, string protocol)
+    {
+        var subProtocol = protocol.Length == 0 ? null : protocol;
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
+        if (upgrade?.IsUpgradableRequest != true && context.WebSockets.IsWebSocketRequest)
+        {
+            return await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = KeepAlive })
+                .ConfigureAwait(false);
+        }
+
+        if (upgrade is null)
+        {
+            throw ApiException.BadRequest("Upgrade request required");
+        }
+
+        var key = context.Request.Headers.SecWebSocketKey.ToString();
+        if (key.Length == 0)
+        {
+            throw ApiException.BadRequest("missing Sec-WebSocket-Key");
+        }
+
+        var headers = context.Response.Headers;
+        headers.Connection = "Upgrade";
+        headers.Upgrade = "websocket";
+        headers.SecWebSocketAccept = AcceptKey(key);
+        if (subProtocol is not null)
+        {
+            headers.SecWebSocketProtocol = subProtocol;
+        }
+
+        var stream = await upgrade.UpgradeAsync().ConfigureAwait(false);
+        // The sub-protocol is only informational here, and .NET rejects names with '/' (SPDY/3.1+portforward.k8s.io).
+        return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = KeepAlive });
+    }
+
+    /// <summary>RFC 6455's Sec-WebSocket-Accept: base64 of SHA-1 over the key and the protocol GUID.</summary>
+    public static string AcceptKey(string key) =>
+#pragma warning disable CA5350 // SHA-1 is what RFC 6455 prescribes here; it is not used for security.
+        Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key.Trim() + Guid)));
+#pragma warning restore CA5350
+}
