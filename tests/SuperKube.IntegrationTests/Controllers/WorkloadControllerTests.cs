@@ -21,16 +21,18 @@ public sealed class WorkloadControllerTests(WorkloadServerFixture server) : ICla
     public async Task StatefulSet_CreatesInOrderAndScalesDownInReverse()
     {
         var ns = await NewNamespaceAsync();
+        var client = server.Services.GetRequiredService<IKubernetesClient>();
+        var start = await client.ListAsync(ApiResource.Pods, ns, null, CancellationToken.None);
+        using var creationStop = new CancellationTokenSource(Timeout);
+        var creationOrder = Task.Run(() => ReadyBeforeNextAsync(client, ns, start.ResourceVersion, 3, creationStop.Token));
         await ApplyAsync(ns, StatefulSetManifest(3));
 
-        // Without a ready web-0 the controller stops there.
-        await WaitForAsync(async () => (int?)(await GetJsonAsync("sts/web", ns))["status"]?["replicas"] == 1);
-        Assert.Equal(["web-0"], await PodNamesAsync(ns));
-
+        // The embedded and fake nodes run the pods; each pod exists only after the previous one is Ready (OrderedReady).
         await using (new KubeletSimulator(server.Services, ns))
         {
             var status = (await K.RunAsync(["rollout", "status", "sts/web", "-n", ns, "--timeout=60s"], null, Timeout)).EnsureSuccess().StdOut;
             Assert.Contains("partitioned roll out complete: 3 new pods have been updated", status);
+            Assert.Equal(["web-0", "web-1", "web-2"], await creationOrder);
             Assert.Equal(["web-0", "web-1", "web-2"], await PodNamesAsync(ns));
             var pod1 = await GetJsonAsync("pod/web-1", ns);
             Assert.Equal(("web-1", "web", "1"), ((string?)pod1["spec"]!["hostname"], (string?)pod1["spec"]!["subdomain"],
@@ -40,7 +42,6 @@ public sealed class WorkloadControllerTests(WorkloadServerFixture server) : ICla
 
             var deleted = new List<string>();
             using var stop = new CancellationTokenSource();
-            var client = server.Services.GetRequiredService<IKubernetesClient>();
             var watch = Task.Run(async () =>
             {
                 await foreach (var change in client.WatchAsync(ApiResource.Pods, ns, new ListOptions(), stop.Token))
@@ -265,5 +266,37 @@ public sealed class WorkloadControllerTests(WorkloadServerFixture server) : ICla
         var name = "t-" + Guid.NewGuid().ToString("N")[..10];
         (await K.RunAsync(["create", "-f", "-"], $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {name}\n", Timeout)).EnsureSuccess();
         return name;
+    }
+
+    /// <summary>
+    /// Watches pods and returns their names in creation order, failing if a pod is created before every earlier
+    /// one was Ready.
+    /// </summary>
+    private static async Task<List<string>> ReadyBeforeNextAsync(IKubernetesClient client, string ns, string fromRevision, int count, CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        var ready = new HashSet<string>();
+        await foreach (var change in client.WatchAsync(ApiResource.Pods, ns, new ListOptions { ResourceVersion = fromRevision }, cancellationToken))
+        {
+            var name = (string)change.Object["metadata"]!["name"]!;
+            if (change.Type == "ADDED" && !created.Contains(name))
+            {
+                Assert.True(created.All(ready.Contains), $"{name} was created before {string.Join(",", created.Where(c => !ready.Contains(c)))} was Ready");
+                created.Add(name);
+            }
+
+            var conditions = change.Object["status"]?["conditions"] as System.Text.Json.Nodes.JsonArray;
+            if (conditions?.Any(c => (string?)c!["type"] == "Ready" && (string?)c["status"] == "True") == true)
+            {
+                ready.Add(name);
+            }
+
+            if (created.Count == count && ready.Count == count)
+            {
+                return created;
+            }
+        }
+
+        return created;
     }
 }

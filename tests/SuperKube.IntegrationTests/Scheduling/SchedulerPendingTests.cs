@@ -3,7 +3,7 @@ using SuperKube.IntegrationTests.Infrastructure;
 namespace SuperKube.IntegrationTests.Scheduling;
 
 /// <summary>A pod that fits nowhere, on a server of its own so the node counts in the message are exact.</summary>
-public sealed class SchedulerPendingTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class SchedulerPendingTests(NodelessServerFixture server) : IClassFixture<NodelessServerFixture>
 {
     private const string Expected =
         "0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: infra}, 2 Insufficient cpu. " +
