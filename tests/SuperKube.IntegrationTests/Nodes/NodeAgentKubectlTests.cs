@@ -69,7 +69,9 @@ public sealed class NodeAgentKubectlTests(ServerFixture server) : IClassFixture<
         var (ns, node) = (await NewNamespaceAsync(), await NodeAsync());
         (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "crash", node, "[\"sh\", \"-c\", \"echo boom; exit 1\"]"))).EnsureSuccess();
 
-        (await K.RunAsync("wait", "--for=jsonpath={.status.containerStatuses[0].restartCount}=2", "pod/crash", "-n", ns, Wait)).EnsureSuccess();
+        // Two restarts take the kubelet's first back-off (10 s); allow for a loaded machine running many test servers.
+        string[] waitForRestarts = ["wait", "--for=jsonpath={.status.containerStatuses[0].restartCount}=2", "pod/crash", "-n", ns, "--timeout=150s"];
+        (await K.RunAsync(waitForRestarts, null, TimeSpan.FromSeconds(160))).EnsureSuccess();
         (await K.RunAsync("wait", "--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=CrashLoopBackOff", "pod/crash", "-n", ns, Wait)).EnsureSuccess();
 
         var row = Words((await K.RunAsync("get", "pod", "crash", "-n", ns, "--no-headers")).EnsureSuccess().StdOut);
