@@ -34,7 +34,8 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
         var dataDir = Directory.CreateTempSubdirectory("superkube-bench-").FullName;
         var port = FreePort.Next();
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var process = ChildProcess.Start("dotnet", serverDll, "server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture));
+        // Plain HTTP on loopback, so GETs compare with a bare Kestrel endpoint without TLS on either side.
+        var process = ChildProcess.Start("dotnet", serverDll, "server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http");
         var server = new SuperKubeServer(process, dataDir, url);
         try
         {
