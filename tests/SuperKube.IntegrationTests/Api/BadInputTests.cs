@@ -37,6 +37,29 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Post_ProtobufGarbage_Returns400AndStoresNothing()
+    {
+        byte[] garbage = [0x6b, 0x38, 0x73, 0x00, 0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01];
+        var content = new ByteArrayContent(garbage);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.kubernetes.protobuf");
+
+        var response = await server.Http.PostAsync(ConfigMaps, content);
+
+        await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
+    }
+
+    [Fact]
+    public async Task Post_ProtobufWithoutEnvelope_Returns400()
+    {
+        var content = new ByteArrayContent("not protobuf at all"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.kubernetes.protobuf");
+
+        var response = await server.Http.PostAsync(ConfigMaps, content);
+
+        await StatusAssert.IsStatusAsync(response, 400, "BadRequest");
+    }
+
+    [Fact]
     public async Task Get_UnknownResource_Returns404Status()
     {
         var response = await server.Http.GetAsync("/api/v1/namespaces/default/widgets");

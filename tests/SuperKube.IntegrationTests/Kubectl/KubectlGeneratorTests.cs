@@ -71,6 +71,42 @@ public sealed class KubectlGeneratorTests(ServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task CreateMoreGenerators_TlsSecretServicesAutoscaleToken_CreateTheObjects()
+    {
+        var ns = "gen2-" + Guid.NewGuid().ToString("N")[..8];
+        (await K.RunAsync("create", "namespace", ns)).EnsureSuccess();
+        var (cert, key) = WriteSelfSignedCertificate();
+        string[][] commands =
+        [
+            ["create", "secret", "tls", "tls1", "--cert", cert, "--key", key],
+            ["create", "service", "nodeport", "np1", "--tcp=80:8080", "--node-port=30080"],
+            ["create", "service", "loadbalancer", "lb1", "--tcp=443:8443"],
+            ["create", "service", "externalname", "ext1", "--external-name=db.example.com"],
+            ["create", "deployment", "auto", "--image=nginx:1.25"],
+            ["autoscale", "deployment", "auto", "--min=1", "--max=3", "--cpu-percent=80"],
+            ["create", "serviceaccount", "robot"],
+        ];
+
+        foreach (var command in commands)
+        {
+            (await K.RunAsync(["-n", ns, .. command])).EnsureSuccess();
+        }
+
+        var token = (await K.RunAsync("-n", ns, "create", "token", "robot")).EnsureSuccess().StdOut.Trim();
+        var tls = await GetJsonAsync("secret", "tls1", ns);
+        Assert.Equal("kubernetes.io/tls", (string?)tls["type"]);
+        Assert.NotNull(tls["data"]!["tls.crt"]);
+        var nodePort = await GetJsonAsync("service", "np1", ns);
+        Assert.Equal(("NodePort", 30080), ((string?)nodePort["spec"]!["type"], (int?)nodePort["spec"]!["ports"]![0]!["nodePort"]));
+        Assert.Equal("LoadBalancer", (string?)(await GetJsonAsync("service", "lb1", ns))["spec"]!["type"]);
+        Assert.Equal("db.example.com", (string?)(await GetJsonAsync("service", "ext1", ns))["spec"]!["externalName"]);
+        var hpa = await GetJsonAsync("hpa", "auto", ns);
+        Assert.Equal("auto", (string?)hpa["spec"]!["scaleTargetRef"]!["name"]);
+        Assert.Equal(3, (int?)hpa["spec"]!["maxReplicas"]);
+        Assert.Equal(3, token.Split('.').Length);
+    }
+
+    [Fact]
     public async Task Explain_PodContainers_PrintsFieldDescriptions()
     {
         var result = (await K.RunAsync("explain", "pods.spec.containers")).EnsureSuccess();
@@ -89,6 +125,18 @@ public sealed class KubectlGeneratorTests(ServerFixture server) : IClassFixture<
         Assert.Contains("GROUP:      apps", result.StdOut);
         Assert.Matches(@"maxSurge\s+<", result.StdOut);
         Assert.Contains("Most pods (number or percentage) that may exist above the desired count.", result.StdOut);
+    }
+
+    private (string Cert, string Key) WriteSelfSignedCertificate()
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=tls.example", ecdsa, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var cert = Path.Combine(server.DataDir, Guid.NewGuid().ToString("N") + ".crt");
+        var key = Path.Combine(server.DataDir, Guid.NewGuid().ToString("N") + ".key");
+        File.WriteAllText(cert, certificate.ExportCertificatePem());
+        File.WriteAllText(key, ecdsa.ExportPkcs8PrivateKeyPem());
+        return (cert, key);
     }
 
     private async Task<JsonNode> GetJsonAsync(string kind, string name, string? ns)
