@@ -1,8 +1,5 @@
 #pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
 
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using SuperKube.DependencyInjection;
 using SuperKube.Storage;
 using SuperKube.Storage.Postgres;
@@ -23,25 +20,7 @@ public static class PostgresSuperKubeBuilderExtensions
     public static ISuperKubeBuilder AddPostgresStorage(this ISuperKubeBuilder builder, Action<PostgresStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        SingleRegistration.EnsureSingle<IResourceStore, PostgresResourceStore>(services, "storage backend");
-
-        // ValidateOnStart adds a startup-validation action per call, so it runs only for the first registration.
-        if (!services.Any(d => d.ServiceType == typeof(IResourceStore)))
-        {
-            services.AddOptionsWithValidateOnStart<PostgresStorageOptions, PostgresStorageOptionsValidator>();
-        }
-
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IResourceStore, PostgresResourceStore>();
-        services.TryAddSingleton<ICompactionSettings>(sp => sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CompactionService>());
+        StorageRegistration.Add<PostgresResourceStore, PostgresStorageOptions, PostgresStorageOptionsValidator>(builder.Services, configure);
         return builder;
     }
 }
