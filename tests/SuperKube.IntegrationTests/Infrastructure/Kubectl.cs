@@ -5,7 +5,7 @@ namespace SuperKube.IntegrationTests.Infrastructure;
 /// <summary>Runs the real kubectl binary against a test cluster, with its own discovery cache directory.</summary>
 public sealed class Kubectl(string kubeconfig, string cacheDir)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
     public async Task<KubectlResult> RunAsync(params string[] args) => await RunAsync(args, stdin: null, DefaultTimeout);
 

@@ -5,7 +5,7 @@ namespace SuperKube.IntegrationTests.Nodes;
 /// <summary>The embedded node agent as kubectl sees it: the node, and pods bound to it going through their lifecycle.</summary>
 public sealed class NodeAgentKubectlTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    private const string Wait = "--timeout=60s";
+    private const string Wait = "--timeout=110s";
 
     private Infrastructure.Kubectl K => server.Kubectl;
 
