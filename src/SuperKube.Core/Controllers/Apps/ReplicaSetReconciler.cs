@@ -97,7 +97,7 @@ internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
 
     private async Task<Exception?> CreatePodsAsync(string key, ReplicaSet rs, int count, CancellationToken cancellationToken)
     {
-        var template = PodFromTemplate(rs);
+        var template = WorkloadPods.FromTemplate(rs, rs.Spec?.Template, name: null, generateName: rs.Metadata?.Name + "-");
         var ns = rs.Metadata?.Namespace;
         var (created, error) = await SlowStart.RunAsync(count, 1, async token =>
         {
@@ -136,36 +136,6 @@ internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
         var errors = await Task.WhenAll(tasks).ConfigureAwait(false);
         Log.Deleted(_logger, key, count);
         return errors.FirstOrDefault(e => e is not null);
-    }
-
-    /// <summary>A pod of the set's template: its labels, annotations and finalizers, named after the set, controlled by it.</summary>
-    private static JsonObject PodFromTemplate(ReplicaSet rs)
-    {
-        var template = rs.Spec?.Template;
-        var meta = new JsonObject
-        {
-            ["generateName"] = rs.Metadata?.Name + "-",
-            ["namespace"] = rs.Metadata?.Namespace,
-            ["ownerReferences"] = new JsonArray(ModelJson.ToNode(ControllerRefs.For(rs))),
-        };
-        if (ModelJson.ToNode(template?.Metadata) is JsonObject templateMeta)
-        {
-            foreach (var field in new[] { "labels", "annotations", "finalizers" })
-            {
-                if (templateMeta[field] is { } value)
-                {
-                    meta[field] = value.DeepClone();
-                }
-            }
-        }
-
-        return new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = meta,
-            ["spec"] = ModelJson.ToNode(template?.Spec) ?? new JsonObject(),
-        };
     }
 
     private static partial class Log
