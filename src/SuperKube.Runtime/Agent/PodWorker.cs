@@ -18,6 +18,9 @@ namespace SuperKube.Runtime.Agent;
 /// </summary>
 internal sealed partial class PodWorker : IAsyncDisposable
 {
+    /// <summary>A live pod is synced at least this often even when nothing signals it (the kubelet's syncFrequency).</summary>
+    internal static readonly TimeSpan ResyncInterval = TimeSpan.FromMinutes(1);
+
     private readonly PodWorkerContext _context;
     private readonly ContainerStarter _starter;
     private readonly RestartBackoff _backoff = new();
@@ -129,6 +132,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
         else
         {
             wakeups.AddRange(_records.Values.Select(r => r.NextProbe()));
+            wakeups.Add(_context.Time.GetUtcNow() + ResyncInterval);
         }
 
         ScheduleWake(wakeups.OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.MaxValue).Min());
@@ -511,17 +515,38 @@ internal sealed partial class PodWorker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Arms the wake-up timer for <paramref name="at"/> unless an earlier one is still pending. A timer that fired
+    /// clears its record first: timers run on a monotonic clock, so one may fire a moment before the wall clock
+    /// reaches its due time, and the sync it triggers must then be able to arm the same moment again.
+    /// </summary>
     private void ScheduleWake(DateTimeOffset at)
     {
-        if (at == DateTimeOffset.MaxValue || (_wakeAt is { } existing && existing <= at && existing > _context.Time.GetUtcNow()))
+        lock (_lock)
         {
-            return;
+            if (at == DateTimeOffset.MaxValue || (_wakeAt is { } pending && pending <= at))
+            {
+                return;
+            }
+
+            _wake?.Dispose();
+            _wakeAt = at;
+            var delay = at - _context.Time.GetUtcNow();
+            _wake = _context.Time.CreateTimer(Fired, at, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
         }
 
-        _wake?.Dispose();
-        _wakeAt = at;
-        var delay = at - _context.Time.GetUtcNow();
-        _wake = _context.Time.CreateTimer(_ => Signal(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        void Fired(object? due)
+        {
+            lock (_lock)
+            {
+                if (_wakeAt == (DateTimeOffset?)due)
+                {
+                    _wakeAt = null;
+                }
+            }
+
+            Signal();
+        }
     }
 
     private static string Duration(TimeSpan delay) =>

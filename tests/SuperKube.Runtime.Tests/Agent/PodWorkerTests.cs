@@ -96,6 +96,23 @@ public sealed class PodWorkerTests : IAsyncLifetime
         Assert.Contains("BackOff", await EventReasonsAsync());
     }
 
+    [Fact]
+    public async Task Run_BackoffTimerFiresJustBeforeItsDueTime_StillRestartsTheContainer()
+    {
+        // Timers run on a monotonic clock and may fire before the wall clock reaches their due time (here: 1 s early).
+        var worker = await CreateAsync("""{"containers":[{"name":"app","image":"busybox","command":["sh","-c","exit 1"]}]}""");
+        worker = new PodWorker(_context with { Time = new EarlyTimers(_time) }, (await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        worker.Start(stop.Token);
+        await WaitForAsync(p => (string?)App(p)["state"]?["waiting"]?["reason"] == "CrashLoopBackOff");
+
+        var restarted = await WaitForAsync(p => (int?)App(p)["restartCount"] >= 2, advance: TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(2, (int?)App(restarted)["restartCount"]);
+        await stop.CancelAsync();
+        await worker.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("Never", "exit 1", "Failed", "Error")]
     [InlineData("Never", "exit 0", "Succeeded", "Completed")]
@@ -141,7 +158,7 @@ public sealed class PodWorkerTests : IAsyncLifetime
         worker.Update((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
 
         var sync = worker.SyncAsync(Ct);
-        await _time.WaitForPendingTimersAsync(2).WaitAsync(Limit, Ct); // the process's sleep and the grace period
+        await _time.WaitForPendingTimersAsync(3).WaitAsync(Limit, Ct); // the resync, the process's sleep and the grace period
         var stillThere = await Client.GetAsync(ApiResource.Pods, "default", "p", Ct);
         var exitBeforeGrace = (await _runtime.InspectContainerAsync(containerId, Ct))!.State;
         _time.Advance(TimeSpan.FromSeconds(20));
@@ -323,6 +340,32 @@ public sealed class PodWorkerTests : IAsyncLifetime
     {
         worker.Update((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
         return await worker.SyncAsync(Ct).WaitAsync(Limit, Ct);
+    }
+
+    /// <summary>Polls the pod until <paramref name="done"/> holds, moving virtual time by <paramref name="advance"/> between polls (at most 30 polls).</summary>
+    private async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> done, TimeSpan? advance = null)
+    {
+        for (var poll = 0; poll < 30; poll++)
+        {
+            var pod = (await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!;
+            if (pod["status"]?["containerStatuses"] is not null && done(pod))
+            {
+                return pod;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+            _time.Advance(advance ?? TimeSpan.Zero);
+        }
+
+        throw new TimeoutException("the pod never reached the expected state");
+    }
+
+    private sealed class EarlyTimers(TimeProvider inner) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime > TimeSpan.FromSeconds(1) ? dueTime - TimeSpan.FromSeconds(1) : TimeSpan.Zero, period);
     }
 
     private async Task<string> ExecAsync(PodWorker worker, string script)
