@@ -99,21 +99,12 @@ internal sealed class ContainerStarter(PodWorkerContext context)
         return (true, null);
     }
 
-    /// <summary>The container labels the agent finds its containers by.</summary>
-    public static Dictionary<string, string> Labels(PodSnapshot pod, string container) => new(StringComparer.Ordinal)
-    {
-        ["io.kubernetes.pod.uid"] = pod.Uid,
-        ["io.kubernetes.pod.name"] = pod.Name,
-        ["io.kubernetes.pod.namespace"] = pod.Namespace,
-        ["io.kubernetes.container.name"] = container,
-    };
-
     private static ContainerSpec Spec(
         PodSnapshot pod, ContainerRecord record, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<MountSpec> mounts)
     {
         var annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
-            ["io.kubernetes.container.restartCount"] = record.RestartCount.ToString(CultureInfo.InvariantCulture),
+            [ContainerLabels.RestartCount] = record.RestartCount.ToString(CultureInfo.InvariantCulture),
         };
         var limits = record.Spec.Resources?.Limits;
         return new ContainerSpec
@@ -126,7 +117,7 @@ internal sealed class ContainerStarter(PodWorkerContext context)
             Environment = environment,
             Mounts = mounts,
             Ports = [.. (record.Spec.Ports ?? []).Select(p => p.ContainerPortNumber ?? 0).Where(p => p > 0)],
-            Labels = Labels(pod, record.Name),
+            Labels = ContainerLabels.For(pod, record.Name),
             Annotations = annotations,
             Stdin = record.Spec.Stdin == true,
             StdinOnce = record.Spec.StdinOnce == true,

@@ -30,6 +30,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
     private string _runtimeVersion = "";
     private DateTimeOffset _lastStatusReport = DateTimeOffset.MinValue;
     private string? _nodeUid;
+    private int _swept;
 
     public NodeAgent(NodeAgentOptions options, IKubernetesClient client, IContainerRuntime runtime, HeartbeatScheduler heartbeats, TimeProvider time, ILogger logger)
     {
@@ -115,6 +116,11 @@ internal sealed partial class NodeAgent : IAsyncDisposable
                 worker.MarkDeleted();
             }
         }
+
+        if (_context is not null && Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            _ = RemoveOrphansAsync(_stopping.Token);
+        }
     }
 
     public void OnPodEvent(WatchEvent e)
@@ -171,6 +177,37 @@ internal sealed partial class NodeAgent : IAsyncDisposable
         {
             worker.Start(_stopping.Token);
             _ = RemoveWhenDoneAsync(worker);
+        }
+    }
+
+    /// <summary>
+    /// Once, after the first pod list: removes the sandboxes this node's containers run in when their pod no longer
+    /// exists (deleted while the agent was down). Pods that do exist are adopted by their workers instead.
+    /// </summary>
+    private async Task RemoveOrphansAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var mine = await _runtime.ListContainersAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [ContainerLabels.Node] = NodeName }, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var orphans in mine.Where(c => !c.Labels.TryGetValue(ContainerLabels.PodUid, out var uid) || !_workers.ContainsKey(uid)).GroupBy(c => c.SandboxId))
+            {
+                foreach (var container in orphans)
+                {
+                    await _runtime.RemoveContainerAsync(container.Id, cancellationToken).ConfigureAwait(false);
+                }
+
+                await _runtime.RemoveSandboxAsync(orphans.Key, cancellationToken).ConfigureAwait(false);
+                Log.OrphanRemoved(_logger, NodeName, orphans.Key, orphans.Count());
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception ex)
+        {
+            Log.OrphanSweepFailed(_logger, NodeName, ex);
         }
     }
 
@@ -325,5 +362,11 @@ internal sealed partial class NodeAgent : IAsyncDisposable
 
         [LoggerMessage(RuntimeEventIds.NodeAgent + 2, LogLevel.Warning, "Registering node {Node} failed; retrying")]
         public static partial void RegistrationFailed(ILogger logger, string node, Exception exception);
+
+        [LoggerMessage(RuntimeEventIds.NodeAgent + 3, LogLevel.Information, "Node {Node}: removed sandbox {Sandbox} and its {Count} container(s); their pod no longer exists")]
+        public static partial void OrphanRemoved(ILogger logger, string node, string sandbox, int count);
+
+        [LoggerMessage(RuntimeEventIds.NodeAgent + 4, LogLevel.Warning, "Node {Node}: could not remove containers of deleted pods")]
+        public static partial void OrphanSweepFailed(ILogger logger, string node, Exception exception);
     }
 }

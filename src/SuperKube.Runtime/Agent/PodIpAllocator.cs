@@ -49,6 +49,33 @@ internal sealed class PodIpAllocator
         }
     }
 
+    /// <summary>Gives <paramref name="owner"/> the address it already had (an adopted pod); false when it is taken or outside the range.</summary>
+    public bool Reserve(string owner, string address)
+    {
+        if (!IPAddress.TryParse(address, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        var bytes = parsed.GetAddressBytes();
+        var value = ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
+        lock (_lock)
+        {
+            if (_byOwner.TryGetValue(owner, out var existing))
+            {
+                return existing == value;
+            }
+
+            if (value < _first || value > _last || !_used.Add(value))
+            {
+                return false;
+            }
+
+            _byOwner[owner] = value;
+            return true;
+        }
+    }
+
     public void Release(string owner)
     {
         lock (_lock)

@@ -216,8 +216,12 @@ internal sealed partial class PodWorker : IAsyncDisposable
             return;
         }
 
-        _startTime ??= _context.Time.GetUtcNow();
-        var ip = pod.Pod.Spec?.HostNetwork == true ? _context.HostIp : _context.Ips.Allocate(Uid);
+        var adopted = await AdoptedPod.FindAsync(_context.Runtime, Uid, cancellationToken).ConfigureAwait(false);
+        var status = pod.Pod.Status;
+        _startTime ??= adopted is not null && status?.StartTime is { } started ? started : _context.Time.GetUtcNow();
+        var ip = pod.Pod.Spec?.HostNetwork == true ? _context.HostIp
+            : adopted is not null && status?.PodIP is { Length: > 0 } known && _context.Ips.Reserve(Uid, known) ? known
+            : _context.Ips.Allocate(Uid);
         _sandbox = new PodSandboxSpec
         {
             PodUid = Uid,
@@ -225,10 +229,46 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Name = pod.Name,
             Hostname = pod.Pod.Spec?.Hostname ?? pod.Name,
             Ip = ip,
-            Labels = ContainerStarter.Labels(pod, ""),
+            Labels = ContainerLabels.For(pod, ""),
             Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };
-        _sandboxId = await _context.Runtime.CreateSandboxAsync(_sandbox, cancellationToken).ConfigureAwait(false);
+        if (adopted is null)
+        {
+            _sandboxId = await _context.Runtime.CreateSandboxAsync(_sandbox, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await AdoptAsync(adopted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes over the sandbox and containers a previous agent left running, so a restart creates no duplicates.</summary>
+    private async Task AdoptAsync(AdoptedPod adopted, CancellationToken cancellationToken)
+    {
+        _sandboxId = adopted.SandboxId;
+        foreach (var id in adopted.Stale)
+        {
+            await _context.Runtime.RemoveContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (name, found) in adopted.Containers)
+        {
+            if (!_records.TryGetValue(name, out var record))
+            {
+                continue; // no longer in the spec
+            }
+
+            record.Started(found.Current, found.Current.StartedAt ?? _context.Time.GetUtcNow());
+            record.PreviousId = found.Previous?.Id;
+            record.LastTerminated = found.Previous;
+            record.RestartCount = found.RestartCount;
+            if (found.Current.State != ContainerState.Exited)
+            {
+                WatchExit(found.Current.Id);
+            }
+        }
+
+        Log.Adopted(_context.Logger, _pod.Namespace, _pod.Name, adopted.Containers.Count);
     }
 
     /// <summary>Runs init containers one at a time, in order; true once all have completed successfully.</summary>
@@ -560,5 +600,8 @@ internal sealed partial class PodWorker : IAsyncDisposable
     {
         [LoggerMessage(RuntimeEventIds.PodWorker, LogLevel.Warning, "Sync of pod {Namespace}/{Name} failed; retrying")]
         public static partial void SyncFailed(ILogger logger, string @namespace, string name, Exception exception);
+
+        [LoggerMessage(RuntimeEventIds.PodWorker + 2, LogLevel.Information, "Adopted {Count} running container(s) of pod {Namespace}/{Name} after an agent restart")]
+        public static partial void Adopted(ILogger logger, string @namespace, string name, int count);
     }
 }
