@@ -11,6 +11,7 @@ using SuperKube.Controllers.Batch;
 using SuperKube.Controllers.Disruption;
 using SuperKube.Controllers.GarbageCollection;
 using SuperKube.Controllers.Namespaces;
+using SuperKube.Controllers.Nodes;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
@@ -68,7 +69,7 @@ public static class ControllerSuperKubeBuilderExtensions
 
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
-    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>garbage-collector</c>; the job controller's
+    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>garbage-collector</c>; the job controller's
     /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
@@ -87,6 +88,8 @@ public static class ControllerSuperKubeBuilderExtensions
         builder.Services.AddOptions<JobControllerOptions>();
         TryAdd<Namespace, NamespaceReconciler>(builder, NamespaceReconciler.Configure);
         TryAdd<PodDisruptionBudget, DisruptionReconciler>(builder, DisruptionReconciler.Configure);
+        TryAdd<Node, NodeLifecycleReconciler>(builder, NodeLifecycleReconciler.Configure);
+        builder.Services.AddOptions<NodeLifecycleOptions>();
         TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
         return builder;
     }
@@ -144,6 +147,7 @@ public static class ControllerSuperKubeBuilderExtensions
         services.TryAddSingleton<ISharedInformerFactory, SharedInformerFactory>();
         services.TryAddSingleton<ILeaseManager, LocalLeaseManager>();
         services.TryAddSingleton<ControllerMetrics>();
+        services.TryAddSingleton<ControllerEvents>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControllerManager>());
     }

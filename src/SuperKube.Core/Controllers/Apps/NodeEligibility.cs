@@ -1,5 +1,6 @@
 using System.Globalization;
 using SuperKube.Model.Core;
+using SuperKube.Taints;
 
 namespace SuperKube.Controllers.Apps;
 
@@ -12,8 +13,8 @@ internal static class NodeEligibility
     /// <summary>Tolerations added to every daemon pod, as upstream: daemons keep running on unhealthy or cordoned nodes.</summary>
     public static readonly IReadOnlyList<Toleration> DaemonTolerations =
     [
-        new() { Key = "node.kubernetes.io/not-ready", Operator = "Exists", Effect = "NoExecute" },
-        new() { Key = "node.kubernetes.io/unreachable", Operator = "Exists", Effect = "NoExecute" },
+        new() { Key = NodeTaints.NotReady, Operator = "Exists", Effect = NodeTaints.NoExecute },
+        new() { Key = NodeTaints.Unreachable, Operator = "Exists", Effect = NodeTaints.NoExecute },
         new() { Key = "node.kubernetes.io/disk-pressure", Operator = "Exists", Effect = "NoSchedule" },
         new() { Key = "node.kubernetes.io/memory-pressure", Operator = "Exists", Effect = "NoSchedule" },
         new() { Key = "node.kubernetes.io/pid-pressure", Operator = "Exists", Effect = "NoSchedule" },
@@ -35,24 +36,7 @@ internal static class NodeEligibility
         }
 
         var tolerations = (spec?.Tolerations ?? []).Concat(DaemonTolerations).ToList();
-        return (node.Spec?.Taints ?? []).Where(t => t.Effect is "NoSchedule" or "NoExecute").All(t => tolerations.Any(x => Tolerates(x, t)));
-    }
-
-    public static bool Tolerates(Toleration toleration, Taint taint)
-    {
-        if (toleration.Effect is { Length: > 0 } effect && effect != taint.Effect)
-        {
-            return false;
-        }
-
-        if (toleration.Key is { Length: > 0 } key && key != taint.Key)
-        {
-            return false;
-        }
-
-        return toleration.Operator == "Exists"
-            ? true
-            : (toleration.Key is { Length: > 0 }) && (toleration.Value ?? "") == (taint.Value ?? "");
+        return (node.Spec?.Taints ?? []).Where(t => t.Effect is "NoSchedule" or "NoExecute").All(t => Tolerations.Tolerated(tolerations, t));
     }
 
     /// <summary>A term matches when all its expressions (on labels) and fields (only <c>metadata.name</c>) match; an empty term matches nothing.</summary>

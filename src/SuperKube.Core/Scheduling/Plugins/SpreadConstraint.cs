@@ -1,3 +1,4 @@
+using SuperKube.Taints;
 using SuperKube.Model.Core;
 using SuperKube.Scheduling.Framework;
 

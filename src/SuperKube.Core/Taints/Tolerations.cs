@@ -1,6 +1,6 @@
 using SuperKube.Model.Core;
 
-namespace SuperKube.Scheduling.Plugins;
+namespace SuperKube.Taints;
 
 /// <summary>Toleration matching as upstream defines it.</summary>
 internal static class Tolerations
