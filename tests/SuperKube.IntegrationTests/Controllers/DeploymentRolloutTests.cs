@@ -61,6 +61,19 @@ public sealed class DeploymentRolloutTests(ServerFixture server) : IClassFixture
         var rs = Assert.Single((await GetJsonAsync("rs", ns))["items"]!.AsArray())!;
         Assert.Equal(1, (int?)rs["spec"]!["replicas"]);
         Assert.Equal("1", (string?)rs["metadata"]!["annotations"]!["deployment.kubernetes.io/desired-replicas"]);
+        var rsName = (string?)rs["metadata"]!["name"];
+        var rsEvents = "";
+        await WaitForAsync(async () =>
+        {
+            rsEvents = (await K.RunAsync("get", "events", "-n", ns, "--field-selector", $"involvedObject.name={rsName}", "-o", "jsonpath={.items[*].reason}")).EnsureSuccess().StdOut;
+            return rsEvents.Split(' ').Count(r => r == "SuccessfulDelete") == 4;
+        });
+        var describe = (await K.RunAsync("describe", "deployment", "web", "-n", ns)).EnsureSuccess().StdOut;
+        Assert.Contains($"Scaled up replica set {rsName} from 0 to 2", describe);
+        Assert.Contains($"Scaled up replica set {rsName} from 2 to 5", describe);
+        Assert.Contains($"Scaled down replica set {rsName} from 5 to 1", describe);
+        Assert.Equal(5, rsEvents.Split(' ').Count(r => r == "SuccessfulCreate"));
+        Assert.Equal(4, rsEvents.Split(' ').Count(r => r == "SuccessfulDelete"));
     }
 
     [Fact]

@@ -16,14 +16,18 @@ internal sealed class DeploymentReconciler : IReconciler<Deployment>
     /// <summary>The field manager of the built-in controllers' writes.</summary>
     public const string FieldManager = "kube-controller-manager";
 
+    public const string Component = "deployment-controller";
+
     private readonly ILister<Deployment> _deployments;
     private readonly ILister<ReplicaSet> _sets;
     private readonly ILister<Pod> _pods;
     private readonly IKubernetesClient _client;
     private readonly TimeProvider _time;
+    private readonly ControllerEvents _events;
 
-    public DeploymentReconciler(ISharedInformerFactory informers, IKubernetesClient client, TimeProvider time)
+    public DeploymentReconciler(ISharedInformerFactory informers, IKubernetesClient client, ControllerEvents events, TimeProvider time)
     {
+        _events = events;
         _deployments = informers.GetInformer<Deployment>().Lister;
         _sets = informers.GetInformer<ReplicaSet>().Lister;
         _pods = informers.GetInformer<Pod>().Lister;
@@ -43,7 +47,7 @@ internal sealed class DeploymentReconciler : IReconciler<Deployment>
         }
 
         var now = ReplicaSetStatusCalculator.TruncateToSeconds(_time.GetUtcNow());
-        return new DeploymentSync(ModelJson.Clone(deployment), _client, _sets, _pods, now, cancellationToken).RunAsync();
+        return new DeploymentSync(ModelJson.Clone(deployment), _client, _events, _sets, _pods, now, cancellationToken).RunAsync();
     }
 
     /// <summary>ReplicaSets without a controller: every deployment of the namespace whose selector matches may adopt them.</summary>

@@ -17,6 +17,7 @@ namespace SuperKube.Controllers.Apps;
 internal sealed partial class DeploymentSync(
     Deployment deployment,
     IKubernetesClient client,
+    ControllerEvents events,
     ILister<ReplicaSet> setLister,
     ILister<Pod> podLister,
     DateTimeOffset now,
@@ -160,6 +161,11 @@ internal sealed partial class DeploymentSync(
         }
 
         _sets.Add(created);
+        if (!existed && ReplicaSets.Desired(created) > 0)
+        {
+            await ScalingEventAsync(created, 0, ReplicaSets.Desired(created)).ConfigureAwait(false);
+        }
+
         await SetDeploymentRevisionAsync(created).ConfigureAwait(false);
         if (!existed && HasProgressDeadline(_d))
         {
@@ -325,11 +331,22 @@ internal sealed partial class DeploymentSync(
 
         var copy = ModelJson.Clone(rs);
         copy.Spec ??= new ReplicaSetSpec();
+        var from = ReplicaSets.Desired(rs);
         copy.Spec.Replicas = size;
         DeploymentAnnotations.SetReplicas(copy, desired, max);
         await UpdateSetAsync(copy).ConfigureAwait(false);
+        if (resize)
+        {
+            await ScalingEventAsync(copy, from, size).ConfigureAwait(false);
+        }
+
         return resize;
     }
+
+    /// <summary>The ScalingReplicaSet event <c>kubectl describe deployment</c> lists for every resize.</summary>
+    private Task ScalingEventAsync(ReplicaSet rs, int from, int to) =>
+        events.RecordAsync(DeploymentReconciler.Component, "apps/v1", "Deployment", _d.Metadata, ControllerEvents.Normal, "ScalingReplicaSet",
+            $"Scaled {(to > from ? "up" : "down")} replica set {rs.Metadata?.Name} from {from} to {to}", cancellationToken);
 
     private async Task<ReplicaSet> UpdateSetAsync(ReplicaSet copy)
     {

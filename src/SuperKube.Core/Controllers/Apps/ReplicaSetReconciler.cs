@@ -16,6 +16,8 @@ namespace SuperKube.Controllers.Apps;
 /// </summary>
 internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
 {
+    public const string Component = "replicaset-controller";
+
     /// <summary>The most pods created or deleted in one sync.</summary>
     public const int BurstReplicas = 500;
 
@@ -25,9 +27,11 @@ internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
     private readonly PodExpectations _expectations;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ControllerEvents _events;
 
-    public ReplicaSetReconciler(ISharedInformerFactory informers, IKubernetesClient client, TimeProvider time, ILogger<ReplicaSetReconciler> logger)
+    public ReplicaSetReconciler(ISharedInformerFactory informers, IKubernetesClient client, ControllerEvents events, TimeProvider time, ILogger<ReplicaSetReconciler> logger)
     {
+        _events = events;
         _sets = informers.GetInformer<ReplicaSet>().Lister;
         _pods = informers.GetInformer<Pod>().Lister;
         _client = client.WithFieldManager(DeploymentReconciler.FieldManager);
@@ -106,10 +110,15 @@ internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
             {
                 _expectations.Created(key, revision);
             }
+
+            await Event(rs, "SuccessfulCreate", $"Created pod: {pod["metadata"]?["name"]}", token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         Log.Created(_logger, key, created, count);
         return error;
     }
+
+    private Task Event(ReplicaSet rs, string reason, string message, CancellationToken cancellationToken) =>
+        _events.RecordAsync(Component, "apps/v1", "ReplicaSet", rs.Metadata, ControllerEvents.Normal, reason, message, cancellationToken);
 
     private async Task<Exception?> DeletePodsAsync(string key, ReplicaSet rs, List<Pod> active, int count, CancellationToken cancellationToken)
     {
@@ -125,6 +134,7 @@ internal sealed partial class ReplicaSetReconciler : IReconciler<ReplicaSet>
             try
             {
                 await _client.DeleteAsync(ApiResource.Pods, rs.Metadata?.Namespace, pod.Metadata?.Name ?? "", null, cancellationToken).ConfigureAwait(false);
+                await Event(rs, "SuccessfulDelete", $"Deleted pod: {pod.Metadata?.Name}", cancellationToken).ConfigureAwait(false);
                 return null;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
