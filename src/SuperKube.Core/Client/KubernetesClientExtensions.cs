@@ -51,16 +51,16 @@ public static class KubernetesClientExtensions
 
     /// <summary>Converts JSON to a model (unknown fields are kept in the model's extension data).</summary>
     public static T FromJson<T>(JsonObject obj) where T : class =>
-        obj.Deserialize((JsonTypeInfo<T>)ModelJsonContext.Default.GetTypeInfo(typeof(T))!) // every model is in the context
+        obj.Deserialize(ModelTypeInfo.For<T>())
         ?? throw new JsonException($"null {typeof(T).Name}");
 
     /// <summary>Converts a model to JSON, filling apiVersion and kind when unset.</summary>
     public static JsonObject ToJson<T>(T obj) where T : class, IKubernetesObject
     {
-        var json = JsonSerializer.SerializeToNode(obj, (JsonTypeInfo<T>)ModelJsonContext.Default.GetTypeInfo(typeof(T))!)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(obj, ModelTypeInfo.For<T>())!.AsObject();
         var resource = ModelResources.For(typeof(T));
         json["apiVersion"] ??= resource.Group.Length == 0 ? resource.Version : $"{resource.Group}/{resource.Version}";
-        json["kind"] ??= typeof(T).Name;
+        json["kind"] ??= ModelResources.KindOf(typeof(T));
         return json;
     }
 }

@@ -10,9 +10,15 @@ internal static class ModelResources
     private static readonly Lazy<FrozenDictionary<Type, ApiResource>> ByType = new(Build);
 
     public static ApiResource For(Type type) =>
-        ByType.Value.TryGetValue(type, out var resource)
-            ? resource
-            : throw new ArgumentException($"{type.Name} is not a built-in Kubernetes model type", nameof(type));
+        ByType.Value.TryGetValue(type, out var resource) ? resource
+        : Entity(type) is { } entity ? new ApiResource(entity.Group, entity.ApiVersion, entity.PluralName)
+        : throw new ArgumentException($"{type.Name} is neither a built-in Kubernetes model type nor marked with [KubernetesEntity]", nameof(type));
+
+    /// <summary>The kind of a model type: its [KubernetesEntity] kind, else its class name.</summary>
+    public static string KindOf(Type type) => Entity(type)?.Kind is { Length: > 0 } kind ? kind : type.Name;
+
+    private static KubernetesEntityAttribute? Entity(Type type) =>
+        type.GetCustomAttributes(typeof(KubernetesEntityAttribute), inherit: false).OfType<KubernetesEntityAttribute>().FirstOrDefault();
 
     private static FrozenDictionary<Type, ApiResource> Build()
     {

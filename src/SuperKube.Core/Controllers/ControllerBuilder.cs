@@ -46,7 +46,7 @@ public sealed class ControllerBuilder<TResource>
         where TChild : class, IKubernetesObject
     {
         var group = ModelResources.For(typeof(TResource)).Group;
-        var kind = typeof(TResource).Name;
+        var kind = ModelResources.KindOf(typeof(TResource));
         _sources.Add(new WatchSource((factory, _, enqueue) =>
         {
             var informer = factory.GetInformer<TChild>();

@@ -42,7 +42,7 @@ internal static class ControllerRefs
         return new OwnerReference
         {
             ApiVersion = resource.Group.Length == 0 ? resource.Version : $"{resource.Group}/{resource.Version}",
-            Kind = typeof(T).Name,
+            Kind = ModelResources.KindOf(typeof(T)),
             Name = owner.Metadata?.Name,
             Uid = owner.Metadata?.Uid,
             Controller = true,

@@ -27,7 +27,5 @@ internal static class ModelJson
         where T : class =>
         JsonNode.DeepEquals(ToNode(left), ToNode(right));
 
-    private static JsonTypeInfo<T> Info<T>() =>
-        (JsonTypeInfo<T>)(ModelJsonContext.Default.GetTypeInfo(typeof(T))
-            ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model JSON context"));
+    private static JsonTypeInfo<T> Info<T>() => ModelTypeInfo.For<T>();
 }

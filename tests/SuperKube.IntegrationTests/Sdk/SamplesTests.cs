@@ -36,6 +36,17 @@ public sealed class SamplesTests
         (await k.RunAsync("wait", "--for=jsonpath={.status.replicas}=3", "widget/demo", "--timeout=30s")).EnsureSuccess();
         var scaled = (await k.RunAsync("get", "pods", "-l", "example.com/widget=demo", "-o", "name")).EnsureSuccess().StdOut;
         var table = (await k.RunAsync("get", "widgets")).EnsureSuccess().StdOut;
+        var applied = await k.RunAsync(["apply", "--server-side", "--force-conflicts", "--field-manager=ops", "-f", "-"], """
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata: {name: demo}
+            spec: {size: 1}
+            """, Infrastructure.Kubectl.DefaultTimeout);
+        (await k.RunAsync("wait", "--for=jsonpath={.status.replicas}=1", "widget/demo", "--timeout=30s")).EnsureSuccess();
+        var managers = (await k.RunAsync("get", "widget", "demo", "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}")).EnsureSuccess().StdOut;
+        (await k.RunAsync("delete", "widget", "demo")).EnsureSuccess();
+        (await k.RunAsync("wait", "--for=delete", "pod", "-l", "example.com/widget=demo", "--timeout=30s")).EnsureSuccess();
+        var left = (await k.RunAsync("get", "pods", "-l", "example.com/widget=demo", "-o", "name")).EnsureSuccess().StdOut;
 
         var items = pods["items"]!.AsArray();
         Assert.Equal(2, items.Count);
@@ -47,6 +58,9 @@ public sealed class SamplesTests
         });
         Assert.Equal(3, scaled.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Matches(@"demo\s+3\s+3\s+\d+s", table);
+        Assert.Contains("serverside-applied", applied.EnsureSuccess().StdOut);
+        Assert.Contains("ops", managers);
+        Assert.Empty(left.Trim());
     }
 
     /// <summary>A sample app started as a user would start it, on a free port in a temp directory.</summary>
