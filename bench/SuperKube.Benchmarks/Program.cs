@@ -7,6 +7,7 @@ return mode switch
 {
     "foundation" => await FoundationBenchmark.RunAsync(rest),
     "scheduler" or "scheduler-cycle" => await SchedulerMode.RunAsync(mode, rest),
+    "fixture-boot" => await FixtureBootBenchmark.RunAsync(rest),
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
     _ => Usage(),
 };
@@ -19,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("                    options: " + FoundationOptions.Help);
     Console.Error.WriteLine("  scheduler         scheduling throughput through the API: " + SchedulerMode.Help);
     Console.Error.WriteLine("  scheduler-cycle   the scheduling cycle alone: " + SchedulerMode.Help);
+    Console.Error.WriteLine("  fixture-boot      SuperKube.Testing cluster boot time p50/p99: " + FixtureBootBenchmark.Help);
     return 2;
 }
