@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SuperKube.Registry;
 using SuperKube.Taints;
 
 namespace SuperKube.Admission;
@@ -13,6 +14,8 @@ internal sealed class DefaultTolerationSecondsAdmission : IMutatingAdmissionPlug
     public const long Seconds = 300;
 
     public string Name => "DefaultTolerationSeconds";
+
+    public bool AppliesTo(ResourceType resource) => resource is { Group: "", Plural: "pods" };
 
     public ValueTask MutateAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
         PrunedFields.Prune(type, obj, context);
         Validate(type, obj, null);
         var request = Request(type, AdmissionOperation.Create, obj, null, "", context);
-        if (admission.CanMutate)
+        if (admission.CanMutateOn(type))
         {
             await admission.MutateAsync(request, cancellationToken).ConfigureAwait(false);
             Validate(type, obj, null);
