@@ -12,6 +12,7 @@ using SuperKube.Controllers.Disruption;
 using SuperKube.Controllers.GarbageCollection;
 using SuperKube.Controllers.Namespaces;
 using SuperKube.Controllers.Nodes;
+using SuperKube.Controllers.Quota;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
@@ -69,7 +70,7 @@ public static class ControllerSuperKubeBuilderExtensions
 
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
-    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>garbage-collector</c>; the job controller's
+    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>, <c>garbage-collector</c>; the job controller's
     /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
@@ -89,6 +90,7 @@ public static class ControllerSuperKubeBuilderExtensions
         TryAdd<Namespace, NamespaceReconciler>(builder, NamespaceReconciler.Configure);
         TryAdd<PodDisruptionBudget, DisruptionReconciler>(builder, DisruptionReconciler.Configure);
         TryAdd<Node, NodeLifecycleReconciler>(builder, NodeLifecycleReconciler.Configure);
+        TryAdd<ResourceQuota, ResourceQuotaReconciler>(builder, ResourceQuotaReconciler.Configure);
         builder.Services.AddOptions<NodeLifecycleOptions>();
         TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
         return builder;

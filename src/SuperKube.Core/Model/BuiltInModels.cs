@@ -20,6 +20,7 @@ internal static class BuiltInModels
         [new("", "v1", "Pod")] = typeof(Pod),
         [new("", "v1", "Service")] = typeof(Service),
         [new("", "v1", "ConfigMap")] = typeof(ConfigMap),
+        [new("", "v1", "ResourceQuota")] = typeof(ResourceQuota),
         [new("", "v1", "Secret")] = typeof(Secret),
         [new("", "v1", "Namespace")] = typeof(Namespace),
         [new("", "v1", "Node")] = typeof(Node),

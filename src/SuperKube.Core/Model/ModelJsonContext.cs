@@ -20,6 +20,7 @@ namespace SuperKube.Model;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(ConfigMap))]
+[JsonSerializable(typeof(ResourceQuota))]
 [JsonSerializable(typeof(Secret))]
 [JsonSerializable(typeof(Namespace))]
 [JsonSerializable(typeof(Node))]
