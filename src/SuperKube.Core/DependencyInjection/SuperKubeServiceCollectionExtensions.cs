@@ -40,6 +40,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<ResourceWriter>();
         services.TryAddSingleton<AdmissionChain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
+        SuperKube.Services.ServiceNetworkRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.TryAddSingleton<RequestGate>();
