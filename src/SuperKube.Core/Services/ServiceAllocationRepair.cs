@@ -22,7 +22,7 @@ internal sealed partial class ServiceAllocationRepair(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await cache.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
-        var grace = options.Value.OrphanGracePeriod;
+        var tickEvery = TimeSpan.FromTicks(Math.Max(options.Value.OrphanGracePeriod.Ticks / 2, TimeSpan.TicksPerSecond));
         while (!stoppingToken.IsCancellationRequested)
         {
             using var watcher = cache.For(ServicesKey).Watch(null, null);
@@ -31,7 +31,7 @@ internal sealed partial class ServiceAllocationRepair(
                 await SweepAsync(stoppingToken).ConfigureAwait(false);
                 while (!watcher.Overflowed)
                 {
-                    using var tick = new CancellationTokenSource(grace / 2, time);
+                    using var tick = new CancellationTokenSource(tickEvery, time);
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(tick.Token, stoppingToken);
                     try
                     {
