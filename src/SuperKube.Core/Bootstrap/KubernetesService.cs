@@ -21,7 +21,7 @@ namespace SuperKube.Bootstrap;
 /// </summary>
 internal sealed partial class KubernetesService(
     IServiceProvider services, IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, ServiceAllocator allocator,
-    IOptions<ServiceNetworkOptions> options, IHostApplicationLifetime lifetime, ILogger<KubernetesService> logger) : BackgroundService
+    IOptions<ServiceNetworkOptions> options, ILogger<KubernetesService> logger) : BackgroundService
 {
     public const string Name = "kubernetes";
     private static readonly WriteContext Context = WriteContext.Internal("superkube-bootstrap");
@@ -33,10 +33,14 @@ internal sealed partial class KubernetesService(
             return;
         }
 
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        // The listening port is known once the host has started (the server starts after the hosted services).
+        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
-            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
         }
 
         try

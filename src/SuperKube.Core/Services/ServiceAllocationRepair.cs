@@ -19,13 +19,32 @@ internal sealed partial class ServiceAllocationRepair(
 {
     private const string ServicesKey = "/services";
 
+    private CacheWatcher? _watcher;
+
+    /// <summary>Subscribes before the host finishes starting, so no deletion right after start is missed.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (cache.IsReady)
+        {
+            _watcher = cache.For(ServicesKey).Watch(null, cache.Revision);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await cache.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
         var tickEvery = TimeSpan.FromTicks(Math.Max(options.Value.OrphanGracePeriod.Ticks / 2, TimeSpan.TicksPerSecond));
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var watcher = cache.For(ServicesKey).Watch(null, null);
+            var watcher = Interlocked.Exchange(ref _watcher, null) ?? cache.For(ServicesKey).Watch(null, null);
             try
             {
                 await SweepAsync(stoppingToken).ConfigureAwait(false);
@@ -51,6 +70,10 @@ internal sealed partial class ServiceAllocationRepair(
             {
                 Log.RepairFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                watcher.Dispose();
             }
         }
     }

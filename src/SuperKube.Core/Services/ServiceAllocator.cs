@@ -66,6 +66,10 @@ internal sealed class ServiceAllocator
             {
                 await NodePortsAsync(spec, oldSpec, owner, dryRun, errors, reserved, cancellationToken).ConfigureAwait(false);
             }
+            else if (UsesNodePorts(oldSpec))
+            {
+                DropOldNodePorts(spec, oldSpec);
+            }
         }
         catch
         {
@@ -115,7 +119,13 @@ internal sealed class ServiceAllocator
     {
         var requested = JsonRead.String(spec, "clusterIP") is { Length: > 0 } single ? single
             : JsonRead.Array(spec, "clusterIPs") is { Count: > 0 } list ? JsonRead.Scalar(list[0]) ?? "" : "";
-        var oldIp = JsonRead.String(oldSpec, "clusterIP") ?? "";
+        var oldIp = JsonRead.String(oldSpec, "type") == "ExternalName" ? "" : JsonRead.String(oldSpec, "clusterIP") ?? "";
+        if (requested.Length == 0)
+        {
+            // An update that leaves the address out keeps it, as upstream fills allocated values back in.
+            requested = oldIp;
+        }
+
         string ip;
         if (requested == "None" || (requested.Length > 0 && requested == oldIp))
         {
@@ -220,6 +230,19 @@ internal sealed class ServiceAllocator
         }
 
         string Port(long index) => Number(NodePortRange.First + index);
+    }
+
+    /// <summary>A type change away from NodePort/LoadBalancer drops the node ports the Service had (upstream does the same).</summary>
+    private static void DropOldNodePorts(JsonObject spec, JsonObject? oldSpec)
+    {
+        var held = JsonRead.Items(JsonRead.Array(oldSpec, "ports")).Select(p => JsonRead.Integer(p.Item, "nodePort") ?? 0).Where(p => p > 0).ToHashSet();
+        foreach (var port in JsonRead.Items(JsonRead.Array(spec, "ports")).Select(p => p.Item).OfType<JsonObject>())
+        {
+            if (JsonRead.Integer(port, "nodePort") is { } nodePort && held.Contains(nodePort))
+            {
+                port.Remove("nodePort");
+            }
+        }
     }
 
     private static async Task<bool> ReserveAsync(

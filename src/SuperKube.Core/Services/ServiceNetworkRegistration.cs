@@ -12,6 +12,11 @@ internal static class ServiceNetworkRegistration
 {
     public static void Add(IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(ServiceAllocator)))
+        {
+            return;
+        }
+
         services.AddOptions<ServiceNetworkOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceNetworkOptions>, ServiceNetworkOptionsValidator>());
         services.TryAddSingleton<ServiceAllocator>();

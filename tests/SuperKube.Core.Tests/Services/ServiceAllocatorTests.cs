@@ -5,6 +5,7 @@ namespace SuperKube.Services.Tests;
 
 public sealed class ServiceAllocatorTests
 {
+    private const string NodePortSpec = """{"type":"NodePort","ports":[{"port":80}]}""";
     private const string Web = """{"selector":{"app":"web"},"ports":[{"port":80}]}""";
 
     [Fact]
@@ -136,6 +137,33 @@ public sealed class ServiceAllocatorTests
         var updated = await host.Client.UpdateAsync(ApiResource.Services, "default", created, "", default);
 
         Assert.Equal(nodePort, updated["spec"]!["ports"]![0]!["nodePort"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AllocateAsync_ReplaceWithoutClusterIp_KeepsTheAddress()
+    {
+        await using var host = await ServiceTestHost.StartAsync();
+        var created = await host.ServiceAsync("web", Web);
+        var ip = created["spec"]!["clusterIP"]!.GetValue<string>();
+
+        created["spec"]!.AsObject().Remove("clusterIP");
+        created["spec"]!.AsObject().Remove("clusterIPs");
+        var updated = await host.Client.UpdateAsync(ApiResource.Services, "default", created, "", default);
+
+        Assert.Equal(ip, updated["spec"]!["clusterIP"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AllocateAsync_TypeChangedToClusterIp_DropsTheNodePorts()
+    {
+        await using var host = await ServiceTestHost.StartAsync();
+        var created = await host.ServiceAsync("web", NodePortSpec);
+
+        created["spec"]!["type"] = "ClusterIP";
+        created["spec"]!.AsObject().Remove("externalTrafficPolicy");
+        var updated = await host.Client.UpdateAsync(ApiResource.Services, "default", created, "", default);
+
+        Assert.Null(updated["spec"]!["ports"]![0]!["nodePort"]);
     }
 
     [Fact]
