@@ -32,6 +32,29 @@ public sealed class DiscoveryControllersTests
     }
 
     [Fact]
+    public async Task Reconcile_Converged_WritesNothing()
+    {
+        await using var host = await StartAsync();
+        await host.ServiceAsync("web", """{"type":"LoadBalancer","selector":{"app":"web"},"ports":[{"name":"http","port":80,"targetPort":"web"}]}""");
+        await PodAsync(host, "web-1", "10.244.0.7", ready: true);
+        var informers = host.Services.GetRequiredService<Informers.ISharedInformerFactory>();
+        await ServiceTestHost.EventuallyAsync(
+            () => Task.FromResult(informers.GetInformer<SuperKube.Model.Discovery.EndpointSlice>().Lister.List("default")
+                .Any(s => s.Endpoints?.Count == 1) && informers.GetInformer<Endpoints>().Lister.Get("default", "web")?.Subsets?.Count == 1),
+            done => done, "controllers converged");
+        var before = (await host.Client.ListAsync(ApiResource.EndpointSlices, "default", null, default)).ResourceVersion;
+
+        var request = new ReconcileRequest("default", "web");
+        await ActivatorUtilities.CreateInstance<EndpointsReconciler>(host.Services).ReconcileAsync(request, default);
+        await ActivatorUtilities.CreateInstance<EndpointSliceReconciler>(host.Services).ReconcileAsync(request, default);
+
+        var slices = await host.Client.ListAsync(ApiResource.EndpointSlices, "default", null, default);
+        var endpoints = await host.Client.GetAsync(ApiResource.Endpoints, "default", "web", default);
+        Assert.All(slices.Items, s => Assert.True(long.Parse(s["metadata"]!["resourceVersion"]!.GetValue<string>()) <= long.Parse(before)));
+        Assert.True(long.Parse(endpoints!["metadata"]!["resourceVersion"]!.GetValue<string>()) <= long.Parse(before));
+    }
+
+    [Fact]
     public async Task Controllers_SelectorlessServiceWithEndpoints_MirrorsThemIntoASlice()
     {
         await using var host = await StartAsync();
