@@ -13,7 +13,8 @@ internal static class ServerCommand
         var port = new Option<int>("--port") { Description = "API server port.", DefaultValueFactory = _ => 6443 };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of the embedded node (default: host name)." };
         var podCidr = new Option<string>("--pod-cidr") { Description = "Cluster pod address range; the embedded node takes its first /24.", DefaultValueFactory = _ => "10.244.0.0/16" };
-        var serviceCidr = new Option<string>("--service-cidr") { Description = "Service ClusterIP range. Pending: services issue.", DefaultValueFactory = _ => "10.96.0.0/12" };
+        var serviceCidr = new Option<string>("--service-cidr") { Description = "Service ClusterIP range (IPv4 CIDR); its first address is the kubernetes Service's.", DefaultValueFactory = _ => "10.96.0.0/12" };
+        var nodePortRange = new Option<string>("--node-port-range") { Description = "Port range NodePort and LoadBalancer Services take node ports from.", DefaultValueFactory = _ => "30000-32767" };
         var runtime = new Option<string>("--runtime") { Description = "Container runtime of the embedded node: auto, docker or fake. Docker is pending: auto and docker use fake for now.", DefaultValueFactory = _ => "auto" };
         runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
         var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes (Fake runtime) to add.", DefaultValueFactory = _ => 0 };
@@ -23,7 +24,7 @@ internal static class ServerCommand
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
-            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, runtime, fakeNodes, noAgent, insecureHttp, tlsSan,
+            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -36,6 +37,7 @@ internal static class ServerCommand
                 NodeName = result.GetValue(nodeName) ?? Environment.MachineName.ToLowerInvariant(),
                 PodCidr = result.GetValue(podCidr) ?? "10.244.0.0/16",
                 ServiceCidr = result.GetValue(serviceCidr) ?? "10.96.0.0/12",
+                NodePortRange = result.GetValue(nodePortRange) ?? "30000-32767",
                 Runtime = result.GetValue(runtime) ?? "auto",
                 FakeNodes = result.GetValue(fakeNodes),
                 NoAgent = result.GetValue(noAgent),

@@ -85,6 +85,7 @@ internal sealed class ServerHost : IAsyncDisposable
             });
         });
         var superKube = builder.Services.AddSuperKube();
+        builder.Services.Configure<SuperKube.Services.ServiceNetworkOptions>(o => (o.ServiceCidr, o.NodePortRange) = (settings.ServiceCidr, settings.NodePortRange));
         _ = postgres is null ? superKube.AddSqliteStorage(o => o.Path = databasePath!) : superKube.AddPostgresStorage(o => o.ConnectionString = postgres);
         superKube.AddBuiltInControllers().AddScheduler();
         if (pki is not null)

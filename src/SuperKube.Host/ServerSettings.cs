@@ -17,6 +17,8 @@ internal sealed record ServerSettings
 
     public string ServiceCidr { get; init; } = "10.96.0.0/12";
 
+    public string NodePortRange { get; init; } = "30000-32767";
+
     public string Runtime { get; init; } = "auto";
 
     public int FakeNodes { get; init; }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using SuperKube.Controllers;
 using SuperKube.Controllers.Apps;
 using SuperKube.Controllers.Batch;
+using SuperKube.Controllers.Discovery;
 using SuperKube.Controllers.Disruption;
 using SuperKube.Controllers.GarbageCollection;
 using SuperKube.Controllers.Namespaces;
@@ -70,7 +71,8 @@ public static class ControllerSuperKubeBuilderExtensions
 
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
-    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>, <c>garbage-collector</c>; the job controller's
+    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>,
+    /// <c>endpoints</c>, <c>endpointslice</c>, <c>endpointslice-mirroring</c>, <c>service-lb</c>, <c>garbage-collector</c>; the job controller's
     /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
@@ -92,6 +94,10 @@ public static class ControllerSuperKubeBuilderExtensions
         TryAdd<Node, NodeLifecycleReconciler>(builder, NodeLifecycleReconciler.Configure);
         TryAdd<ResourceQuota, ResourceQuotaReconciler>(builder, ResourceQuotaReconciler.Configure);
         builder.Services.AddOptions<NodeLifecycleOptions>();
+        TryAdd<Service, EndpointsReconciler>(builder, EndpointsReconciler.Configure);
+        TryAdd<Service, EndpointSliceReconciler>(builder, EndpointSliceReconciler.Configure);
+        TryAdd<Endpoints, EndpointSliceMirroringReconciler>(builder, EndpointSliceMirroringReconciler.Configure);
+        TryAdd<Service, ServiceLoadBalancerReconciler>(builder, ServiceLoadBalancerReconciler.Configure);
         TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
         return builder;
     }

@@ -42,6 +42,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
+        SuperKube.Services.ServiceNetworkRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.TryAddSingleton<RequestGate>();

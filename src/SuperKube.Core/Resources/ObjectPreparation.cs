@@ -103,11 +103,18 @@ internal static class ObjectPreparation
         }
     }
 
-    /// <summary>Stamps identity and creation time (after validation and admission, just before storing).</summary>
+    /// <summary>
+    /// Stamps identity and creation time (after validation and admission, just before storing). A uid an admission
+    /// plugin assigned (to record what it reserved for the object) is kept; clients cannot set one.
+    /// </summary>
     public static void StampCreate(JsonObject obj, DateTimeOffset now)
     {
         var meta = ObjectMetadata.Of(obj);
-        meta["uid"] = Guid.NewGuid().ToString();
+        if (ObjectMetadata.Uid(obj).Length == 0)
+        {
+            meta["uid"] = Guid.NewGuid().ToString();
+        }
+
         meta["creationTimestamp"] = ObjectMetadata.Timestamp(now);
     }
 
