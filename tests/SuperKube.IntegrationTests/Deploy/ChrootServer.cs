@@ -49,8 +49,9 @@ public sealed class ChrootServer : IAsyncDisposable
         Directory.CreateDirectory(hostDir);
         File.Copy(binary, Path.Combine(hostDir, "superkube"));
         var port = RepositoryPaths.FreePort().ToString(CultureInfo.InvariantCulture);
-        const string Script = "mount -t proc proc \"$1/proc\" && shift && exec chroot \"$@\"";
-        var process = Command.Start("unshare", ["--mount", "--fork", "--kill-child", "sh", "-c", Script, "sh", rootfs, rootfs,
+        // The bundle's native library is extracted into the test's directory, and no diagnostics socket is left in /tmp.
+        var script = $"mount -t proc proc \"$1/proc\" && shift && DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/{name}/bundle DOTNET_EnableDiagnostics=0 exec chroot \"$@\"";
+        var process = Command.Start("unshare", ["--mount", "--fork", "--kill-child", "sh", "-c", script, "sh", rootfs, rootfs,
             $"/tmp/{name}/superkube", "server", "--data-dir", $"/tmp/{name}/data", "--host", "127.0.0.1", "--port", port]);
         process.StandardInput.Close();
         var cache = Path.Combine(hostDir, "kubectl-cache");
