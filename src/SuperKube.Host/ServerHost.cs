@@ -35,10 +35,9 @@ internal sealed class ServerHost : IAsyncDisposable
         {
             host = await StartAsync(settings, output, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException
-                                       or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (StartupFailure.IsExpected(ex))
         {
-            await output.WriteLineAsync($"superkube: failed to start: {ex.Message}");
+            await output.WriteLineAsync(StartupFailure.Describe(ex));
             return 1;
         }
 
@@ -55,7 +54,7 @@ internal sealed class ServerHost : IAsyncDisposable
     public static async Task<ServerHost> StartAsync(ServerSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await output.WriteLineAsync($"SuperKube {typeof(ServerHost).Assembly.GetName().Version} (Kubernetes API v1.32)");
+        await output.WriteLineAsync($"{BuildVersion.Line}, Kubernetes API v1.32");
         Directory.CreateDirectory(settings.DataDir);
         var postgres = settings.PostgresConnectionString();
         var databasePath = postgres is null ? settings.SqlitePath() : null;

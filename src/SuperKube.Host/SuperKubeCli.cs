@@ -10,6 +10,11 @@ internal static class SuperKubeCli
         var root = new RootCommand("SuperKube: a Kubernetes-compatible cluster in one .NET process.");
         root.Subcommands.Add(ServerCommand.Create());
         root.Subcommands.Add(NodeCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 }

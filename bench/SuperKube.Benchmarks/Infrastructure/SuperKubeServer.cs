@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SuperKube.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>dotnet superkube.dll server</c> as a child process on a free loopback port with its own temporary data
+/// <c>dotnet superkube.dll server</c> (or the single-file <c>superkube server</c>) as a child process on a free loopback port with its own temporary data
 /// directory, which is deleted again on dispose.
 /// </summary>
 internal sealed partial class SuperKubeServer : IAsyncDisposable
@@ -35,7 +35,11 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
         var port = FreePort.Next();
         var url = new Uri($"http://127.0.0.1:{port}/");
         // Plain HTTP on loopback, so GETs compare with a bare Kestrel endpoint without TLS on either side.
-        var process = ChildProcess.Start("dotnet", serverDll, "server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http");
+        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http"];
+        // superkube.dll runs on the installed runtime; anything else is the single-file executable (build/publish.sh).
+        var process = serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? ChildProcess.Start("dotnet", [serverDll, .. arguments])
+            : ChildProcess.Start(serverDll, arguments);
         var server = new SuperKubeServer(process, dataDir, url);
         try
         {

@@ -6,10 +6,10 @@ namespace SuperKube.Benchmarks.Modes;
 internal sealed record FoundationOptions
 {
     public const string Help =
-        "[--server PATH/superkube.dll] [--runs 5] [--idle-seconds 5] [--duration-seconds 10] [--creates 50000] " +
+        "[--server PATH/superkube.dll|PATH/superkube] [--runs 5] [--idle-seconds 5] [--duration-seconds 10] [--creates 50000] " +
         "[--connections 64] [--markdown FILE]";
 
-    /// <summary>A built or published superkube.dll; when null the harness publishes src/SuperKube.Host in Release.</summary>
+    /// <summary>A built or published superkube.dll, or the single-file executable; when null the harness publishes src/SuperKube.Host in Release.</summary>
     public string? Server { get; init; }
 
     /// <summary>Server starts measured for start-to-ready (median reported).</summary>
