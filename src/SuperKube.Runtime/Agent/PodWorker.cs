@@ -229,6 +229,10 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };
         _sandboxId = await _context.Runtime.CreateSandboxAsync(_sandbox, cancellationToken).ConfigureAwait(false);
+        if (await _context.Runtime.GetSandboxIpAsync(_sandboxId, cancellationToken).ConfigureAwait(false) is { Length: > 0 } actual)
+        {
+            _sandbox = _sandbox with { Ip = actual }; // the runtime chose the address (Docker's bridge)
+        }
     }
 
     /// <summary>Runs init containers one at a time, in order; true once all have completed successfully.</summary>
