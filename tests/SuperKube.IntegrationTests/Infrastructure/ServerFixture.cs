@@ -59,8 +59,11 @@ public class ServerFixture : IAsyncLifetime
         return http;
     }
 
-    /// <summary>The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>).</summary>
-    internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0 };
+    /// <summary>
+    /// The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>). The embedded node runs
+    /// the Fake runtime, whether or not Docker is on the machine.
+    /// </summary>
+    internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0, Runtime = "fake" };
 
     public async ValueTask DisposeAsync()
     {
