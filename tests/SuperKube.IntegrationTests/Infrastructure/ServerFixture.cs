@@ -26,7 +26,7 @@ public class ServerFixture : IAsyncLifetime
 
     internal IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("not started");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var settings = CreateSettings(DataDir);
         _host = await ServerHost.StartAsync(settings, TextWriter.Null, CancellationToken.None);
@@ -65,7 +65,7 @@ public class ServerFixture : IAsyncLifetime
     /// </summary>
     internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0, Runtime = "fake" };
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http?.Dispose();
         if (_host is not null)

@@ -57,6 +57,9 @@ public sealed class DockerEngine : IAsyncLifetime
         await client.ImportImageAsync(archive, TestImage, CancellationToken.None);
     }
 
+    /// <summary>Whether the engine answered and the test image is in place.</summary>
+    public bool IsAvailable => _unavailable is null;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Skips the calling test when Docker is unavailable, or fails it when CI requires Docker.</summary>
