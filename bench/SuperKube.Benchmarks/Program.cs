@@ -8,6 +8,7 @@ return mode switch
     "foundation" => await FoundationBenchmark.RunAsync(rest),
     "scheduler" or "scheduler-cycle" => await SchedulerMode.RunAsync(mode, rest),
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
+    "docker" => await DockerMode.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -19,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("                    options: " + FoundationOptions.Help);
     Console.Error.WriteLine("  scheduler         scheduling throughput through the API: " + SchedulerMode.Help);
     Console.Error.WriteLine("  scheduler-cycle   the scheduling cycle alone: " + SchedulerMode.Help);
+    Console.Error.WriteLine("  docker            pod start latency and exec round trip on the Docker runtime: " + DockerMode.Help);
     return 2;
 }

@@ -119,6 +119,31 @@ public sealed class DockerContainerRuntimeTests(DockerEngine engine) : Container
         Assert.Equal("2", info.Annotations["restartCount"]);
     }
 
+    [Fact]
+    public async Task Attach_RunningContainer_StreamsNewOutputAndEndsWithIt()
+    {
+        var id = await RunAsync("sleep 1; echo tick; sleep 1; exit 4");
+
+        await using var session = await Runtime.AttachAsync(id, new AttachOptions(), Ct);
+        var output = await new StreamReader(session.Stdout!).ReadToEndAsync(Ct).WaitAsync(WaitLimit, Ct);
+
+        Assert.Equal("tick\n", output);
+        Assert.Equal(4, await session.ExitCode.WaitAsync(WaitLimit, Ct));
+    }
+
+    [Fact]
+    public async Task Exec_Tty_ResizeReachesTheTerminal()
+    {
+        var id = await RunAsync("sleep 3600");
+
+        await using var session = await Runtime.ExecAsync(id, new ExecOptions { Command = ["sh", "-c", "sleep 1; stty size"], Tty = true }, Ct);
+        await session.ResizeAsync(new TerminalSize(100, 30), Ct);
+        var output = await new StreamReader(session.Stdout!).ReadToEndAsync(Ct).WaitAsync(WaitLimit, Ct);
+
+        Assert.Null(session.Stderr);
+        Assert.Equal("30 100", output.Trim());
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
