@@ -225,6 +225,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Name = pod.Name,
             Hostname = pod.Pod.Spec?.Hostname ?? pod.Name,
             Ip = ip,
+            HostNetwork = pod.Pod.Spec?.HostNetwork == true,
             Labels = ContainerStarter.Labels(pod, ""),
             Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };

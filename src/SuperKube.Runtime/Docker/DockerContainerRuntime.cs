@@ -19,6 +19,8 @@ namespace SuperKube.Runtime.Docker;
 /// </summary>
 public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 {
+    private const string HostLoopback = "127.0.0.1";
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ExecExitLimit = TimeSpan.FromSeconds(10);
 
@@ -92,14 +94,15 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
             [DockerLabels.PodUid] = spec.PodUid,
             [DockerLabels.PodName] = spec.Name,
             [DockerLabels.PodNamespace] = spec.Namespace,
+            [DockerLabels.HostNetwork] = spec.HostNetwork ? "true" : "false",
         };
         var request = new ContainerCreateRequest
         {
             Image = _options.PauseImage,
             Entrypoint = [PauseImage.Program],
-            Hostname = HostName(spec.Hostname.Length > 0 ? spec.Hostname : spec.Name),
+            Hostname = spec.HostNetwork ? null : HostName(spec.Hostname.Length > 0 ? spec.Hostname : spec.Name),
             Labels = labels,
-            HostConfig = new ContainerHostConfig { NetworkMode = "bridge", IpcMode = "shareable" },
+            HostConfig = new ContainerHostConfig { NetworkMode = spec.HostNetwork ? "host" : "bridge", IpcMode = "shareable" },
         };
         var id = await _docker.CreateContainerAsync(Name("POD", spec), request, cancellationToken).ConfigureAwait(false);
         try
@@ -115,25 +118,9 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         return id;
     }
 
-    /// <summary>The sandbox's address on the Docker bridge: the pod IP.</summary>
-    public async Task<string?> GetSandboxIpAsync(string sandboxId, CancellationToken cancellationToken)
-    {
-        if (_sandboxIps.TryGetValue(sandboxId, out var known))
-        {
-            return known;
-        }
-
-        var sandbox = await _docker.InspectContainerAsync(sandboxId, cancellationToken).ConfigureAwait(false)
-                      ?? throw new ContainerRuntimeException($"sandbox {sandboxId} not found");
-        var ip = sandbox.NetworkSettings?.IPAddress;
-        if (string.IsNullOrEmpty(ip))
-        {
-            return null;
-        }
-
-        _sandboxIps[sandboxId] = ip;
-        return ip;
-    }
+    /// <summary>The sandbox's address on the Docker bridge (the pod IP); null for host-network pods, which keep the node's.</summary>
+    public async Task<string?> GetSandboxIpAsync(string sandboxId, CancellationToken cancellationToken) =>
+        await ReachableAddressAsync(sandboxId, cancellationToken).ConfigureAwait(false) is { HostNetwork: false } address ? address.Ip : null;
 
     public async Task RemoveSandboxAsync(string sandboxId, CancellationToken cancellationToken)
     {
@@ -298,8 +285,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
     public async Task<Stream> PortForwardAsync(string sandboxId, int port, CancellationToken cancellationToken)
     {
-        var ip = await GetSandboxIpAsync(sandboxId, cancellationToken).ConfigureAwait(false)
-                 ?? throw new ContainerRuntimeException($"sandbox {sandboxId} has no network address");
+        var (ip, _) = await ReachableAddressAsync(sandboxId, cancellationToken).ConfigureAwait(false);
         var address = $"{ip}:{port.ToString(CultureInfo.InvariantCulture)}";
         if (port is <= 0 or > 65535)
         {
@@ -381,6 +367,26 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         }
 
         return archive.Build();
+    }
+
+    /// <summary>Where the host reaches the sandbox's network: its bridge address, or loopback for host-network pods.</summary>
+    private async Task<(string Ip, bool HostNetwork)> ReachableAddressAsync(string sandboxId, CancellationToken cancellationToken)
+    {
+        if (_sandboxIps.TryGetValue(sandboxId, out var known))
+        {
+            return (known, known == HostLoopback);
+        }
+
+        var sandbox = await _docker.InspectContainerAsync(sandboxId, cancellationToken).ConfigureAwait(false)
+                      ?? throw new ContainerRuntimeException($"sandbox {sandboxId} not found");
+        var ip = sandbox.Config.Labels?.GetValueOrDefault(DockerLabels.HostNetwork) == "true" ? HostLoopback : sandbox.NetworkSettings?.IPAddress;
+        if (string.IsNullOrEmpty(ip))
+        {
+            throw new ContainerRuntimeException($"sandbox {sandboxId} has no network address");
+        }
+
+        _sandboxIps[sandboxId] = ip;
+        return (ip, ip == HostLoopback);
     }
 
     private async Task<ContainerInspectResponse> FindAsync(string containerId, CancellationToken cancellationToken) =>

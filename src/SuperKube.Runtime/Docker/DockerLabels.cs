@@ -15,6 +15,9 @@ internal static class DockerLabels
 
     public const string PodNamespace = "io.superkube.pod.namespace";
 
+    /// <summary>On a sandbox: <c>true</c> when the pod uses the host's network.</summary>
+    public const string HostNetwork = "io.superkube.host-network";
+
     /// <summary>The sandbox an app container belongs to.</summary>
     public const string SandboxId = "io.superkube.sandbox.id";
 

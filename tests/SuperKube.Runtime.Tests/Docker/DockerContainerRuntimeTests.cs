@@ -45,27 +45,32 @@ public sealed class DockerContainerRuntimeTests(DockerEngine engine) : Container
         var sandbox = await SandboxAsync();
         await StartAsync(sandbox, Spec("server", "echo hi > /tmp/index.html; httpd -f -p 8080 -h /tmp"));
 
-        var deadline = DateTime.UtcNow + WaitLimit;
-        Stream? connection = null;
-        while (connection is null)
-        {
-            try
-            {
-                connection = await Runtime.PortForwardAsync(sandbox, 8080, Ct);
-            }
-            catch (ContainerRuntimeException) when (DateTime.UtcNow < deadline)
-            {
-                // httpd is starting.
-            }
-        }
-
-        await using (connection)
+        await using (var connection = await PollForwardAsync(sandbox, 8080))
         {
             await connection.WriteAsync("GET /index.html HTTP/1.0\r\n\r\n"u8.ToArray(), Ct);
             var answer = await new StreamReader(connection).ReadToEndAsync(Ct).WaitAsync(WaitLimit, Ct);
             Assert.StartsWith("HTTP/1.", answer);
             Assert.EndsWith("hi\n", answer);
         }
+    }
+
+    [Fact]
+    public async Task CreateSandbox_HostNetwork_KeepsTheNodeAddressAndForwardsOverLoopback()
+    {
+        await Runtime.PullImageAsync(Image, ImagePullPolicy.IfNotPresent, null, Ct);
+        var sandbox = await Runtime.CreateSandboxAsync(new PodSandboxSpec
+        {
+            PodUid = Guid.NewGuid().ToString(), Namespace = "default", Name = "pod-" + RunLabel, Ip = "192.0.2.10", HostNetwork = true,
+        }, Ct);
+        var port = 30000 + Random.Shared.Next(20000);
+        await StartAsync(sandbox, Spec("server", $"echo host > /tmp/index.html; httpd -f -p 127.0.0.1:{port} -h /tmp"));
+
+        var ip = await Runtime.GetSandboxIpAsync(sandbox, Ct);
+        await using var connection = await PollForwardAsync(sandbox, port);
+
+        Assert.Null(ip);
+        await connection.WriteAsync("GET /index.html HTTP/1.0\r\n\r\n"u8.ToArray(), Ct);
+        Assert.EndsWith("host\n", await new StreamReader(connection).ReadToEndAsync(Ct).WaitAsync(WaitLimit, Ct));
     }
 
     [Fact]
@@ -166,6 +171,22 @@ public sealed class DockerContainerRuntimeTests(DockerEngine engine) : Container
     {
         await using var session = await Runtime.ExecAsync(id, new ExecOptions { Command = command }, Ct);
         return await new StreamReader(session.Stdout!).ReadToEndAsync(Ct).WaitAsync(WaitLimit, Ct);
+    }
+
+    private async Task<Stream> PollForwardAsync(string sandbox, int port)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            try
+            {
+                return await Runtime.PortForwardAsync(sandbox, port, Ct);
+            }
+            catch (ContainerRuntimeException) when (DateTime.UtcNow < deadline)
+            {
+                // The server is starting.
+            }
+        }
     }
 
     private async Task<string> PollExecAsync(string id, string[] command)
