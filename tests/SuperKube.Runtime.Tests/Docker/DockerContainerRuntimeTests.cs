@@ -25,6 +25,21 @@ public sealed class DockerContainerRuntimeTests(DockerEngine engine) : Container
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Docker stamps StartedAt once runc reports the start, after the process has begun; on a loaded machine that lag
+    /// eats into the measured run, so the bound here allows half a second of it.
+    /// </summary>
+    [Fact]
+    public override async Task WaitContainer_SleepThenExit_ExitsOnlyAfterTheSleep()
+    {
+        var id = await RunAsync("sleep 5; exit 1");
+
+        var info = await Runtime.WaitContainerAsync(id, Ct).WaitAsync(WaitLimit, Ct);
+
+        Assert.Equal(1, info.ExitCode);
+        Assert.True(info.FinishedAt - info.StartedAt >= TimeSpan.FromSeconds(4.5), $"ran {info.FinishedAt - info.StartedAt}");
+    }
+
     [Fact]
     public async Task CreateSandbox_TwoContainers_ShareLocalhostAndPodIp()
     {
