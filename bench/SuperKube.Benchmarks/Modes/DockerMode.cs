@@ -16,13 +16,13 @@ namespace SuperKube.Benchmarks.Modes;
 /// </summary>
 internal static class DockerMode
 {
-    public const string Help = "[--pods N (10)] [--execs N (20)] [--image IMAGE (superkube-test/busybox:1)] [--server superkube.dll]";
+    public const string Help = "[--pods N (10)] [--execs N (20)] [--image IMAGE (superkube-test/busybox:sk1)] [--server superkube.dll]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var pods = IntOption(args, "--pods", 10);
         var execs = IntOption(args, "--execs", 20);
-        var image = Option(args, "--image") ?? "superkube-test/busybox:1";
+        var image = Option(args, "--image") ?? "superkube-test/busybox:sk1";
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         var token = cancellation.Token;
         using var runtime = new DockerContainerRuntime(TimeProvider.System, Options.Create(new DockerRuntimeOptions()));
@@ -33,7 +33,7 @@ internal static class DockerMode
         }
         catch (ContainerRuntimeException ex)
         {
-            Console.Error.WriteLine($"docker: {ex.Message}\n(the Docker tests import superkube-test/busybox:1; run them once, or pass --image)");
+            Console.Error.WriteLine($"docker: {ex.Message}\n(the Docker tests import superkube-test/busybox:sk1; run them once, or pass --image)");
             return 3;
         }
 

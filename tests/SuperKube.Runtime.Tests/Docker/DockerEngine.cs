@@ -6,14 +6,17 @@ using SuperKube.Runtime.Docker.Client;
 namespace SuperKube.Runtime.Docker.Tests;
 
 /// <summary>
-/// The Docker engine for the test run (DOCKER_HOST or the default socket), with a busybox test image imported (each run) through
+/// The Docker engine for the test run (DOCKER_HOST or the default socket), with a busybox test image imported (when absent) through
 /// SuperKube's own client from the machine's static busybox. Without an engine or busybox the tests that need them
 /// skip, unless SUPERKUBE_REQUIRE_DOCKER=1 (CI), which makes them fail.
 /// </summary>
 public sealed class DockerEngine : IAsyncLifetime
 {
-    /// <summary>The test image: busybox with an applet link for every command in <c>/bin</c>.</summary>
-    public const string TestImage = "superkube-test/busybox:1";
+    /// <summary>
+    /// The test image: busybox with an applet link for every command in <c>/bin</c>. Imported when absent; change the
+    /// tag when the image's layout changes.
+    /// </summary>
+    public const string TestImage = "superkube-test/busybox:sk1";
 
     private static readonly string[] BusyboxPaths = ["/bin/busybox", "/usr/bin/busybox"];
 
@@ -43,6 +46,11 @@ public sealed class DockerEngine : IAsyncLifetime
         catch (Exception ex) when (ex is Containers.ContainerRuntimeException or OperationCanceledException)
         {
             _unavailable = $"Docker engine unavailable: {ex.Message}";
+            return;
+        }
+
+        if (await client.InspectImageAsync(TestImage, CancellationToken.None) is not null)
+        {
             return;
         }
 
