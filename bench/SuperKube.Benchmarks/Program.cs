@@ -9,6 +9,7 @@ return mode switch
     "scheduler" or "scheduler-cycle" => await SchedulerMode.RunAsync(mode, rest),
     "fixture-boot" => await FixtureBootBenchmark.RunAsync(rest),
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
+    "docker" => await DockerMode.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -21,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("  scheduler         scheduling throughput through the API: " + SchedulerMode.Help);
     Console.Error.WriteLine("  scheduler-cycle   the scheduling cycle alone: " + SchedulerMode.Help);
     Console.Error.WriteLine("  fixture-boot      SuperKube.Testing cluster boot time p50/p99: " + FixtureBootBenchmark.Help);
+    Console.Error.WriteLine("  docker            pod start latency and exec round trip on the Docker runtime: " + DockerMode.Help);
     return 2;
 }

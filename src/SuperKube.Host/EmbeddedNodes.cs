@@ -2,23 +2,20 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
+using SuperKube.Runtime.Containers;
 
 namespace SuperKube.Host;
 
 /// <summary>The nodes a server runs in its own process: the embedded node agent and <c>--fake-nodes</c>.</summary>
 internal static class EmbeddedNodes
 {
-    public static void Add(ISuperKubeBuilder builder, ServerSettings settings, TextWriter output)
+    public static async Task AddAsync(ISuperKubeBuilder builder, ServerSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         if (!settings.NoAgent)
         {
-            if (settings.Runtime != "fake")
-            {
-                output.WriteLine($"Runtime {settings.Runtime}: the Docker backend is pending; the embedded node uses the Fake runtime.");
-            }
-
+            var runtime = await ContainerRuntimes.ResolveAsync(settings.Runtime, output, cancellationToken);
             var cidr = settings.PodCidr;
-            builder.AddFakeRuntime().AddNodeAgent(o =>
+            ContainerRuntimes.Add(builder, runtime).AddNodeAgent(o =>
             {
                 o.NodeName = NodeName(settings.NodeName);
                 o.ControlPlane = true;
@@ -40,9 +37,10 @@ internal static class EmbeddedNodes
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         var nodes = await NodeAgents.WaitForRegistrationAsync(services, timeout.Token);
+        var runtime = services.GetService<IContainerRuntime>() is { } containers ? (await containers.GetVersionAsync(timeout.Token)).ToString() : "none";
         foreach (var node in nodes.Where(n => !n.Simulated))
         {
-            await output.WriteLineAsync($"Node {node.Name} registered (runtime fake, podCIDR {node.PodCidr}, InternalIP {node.Address})");
+            await output.WriteLineAsync($"Node {node.Name} registered (runtime {runtime}, podCIDR {node.PodCidr}, InternalIP {node.Address})");
         }
 
         if (nodes.Count(n => n.Simulated) is > 0 and var simulated)

@@ -11,8 +11,8 @@ internal static class NodeCommand
         var token = new Option<string?>("--token") { Description = "The server's node-join token (DATA_DIR/pki/node-token); the node authenticates as system:node:NAME." };
         var caFile = new Option<string?>("--ca-file") { Description = "PEM file of the cluster CA to trust (the server's DATA_DIR/pki/ca.crt)." };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this node (default: host name)." };
-        var runtime = new Option<string>("--runtime") { Description = "Container runtime: fake or docker (Docker is pending: fake is used).", DefaultValueFactory = _ => "fake" };
-        runtime.AcceptOnlyFromAmong("fake", "docker");
+        var runtime = new Option<string>("--runtime") { Description = "Container runtime: auto (Docker when the engine answers, else fake), docker or fake.", DefaultValueFactory = _ => "auto" };
+        runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
         var podCidr = new Option<string?>("--pod-cidr") { Description = "This node's pod range (default: the first free /24 of 10.244.0.0/16)." };
         var command = new Command("node", "Join a SuperKube server as a node.") { server, token, caFile, nodeName, runtime, podCidr };
         command.SetAction(async (result, cancellationToken) =>
@@ -29,7 +29,7 @@ internal static class NodeCommand
                 Token = result.GetValue(token),
                 CaFile = result.GetValue(caFile),
                 NodeName = EmbeddedNodes.NodeName(result.GetValue(nodeName) ?? Environment.MachineName),
-                Runtime = result.GetValue(runtime) ?? "fake",
+                Runtime = result.GetValue(runtime) ?? "auto",
                 PodCidr = result.GetValue(podCidr),
             };
             return await NodeHost.RunAsync(settings, Console.Out, cancellationToken);

@@ -47,10 +47,7 @@ internal sealed class NodeHost : IAsyncDisposable
     public static async Task<NodeHost> StartAsync(NodeSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"SuperKube node {settings.NodeName} joining {settings.Server}");
-        if (settings.Runtime != "fake")
-        {
-            await output.WriteLineAsync($"Runtime {settings.Runtime}: the Docker backend is pending; using the Fake runtime.");
-        }
+        var runtime = await ContainerRuntimes.ResolveAsync(settings.Runtime, output, cancellationToken);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -58,7 +55,8 @@ internal sealed class NodeHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var ca = settings.CaFile is null ? null : await File.ReadAllTextAsync(settings.CaFile, cancellationToken);
         var headers = new Dictionary<string, string> { [NodeJoin.NodeNameHeader] = settings.NodeName };
-        builder.Services.AddSuperKubeClient(KubernetesClientFactory.ForServer(settings.Server, settings.Token, ca, headers)).AddFakeRuntime().AddNodeAgent(o =>
+        var client = builder.Services.AddSuperKubeClient(KubernetesClientFactory.ForServer(settings.Server, settings.Token, ca, headers));
+        ContainerRuntimes.Add(client, runtime).AddNodeAgent(o =>
         {
             o.NodeName = settings.NodeName;
             o.PodCidr = settings.PodCidr;
@@ -75,7 +73,7 @@ internal sealed class NodeHost : IAsyncDisposable
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
             var nodes = await NodeAgents.WaitForRegistrationAsync(host.Services, timeout.Token);
             var node = nodes[0];
-            await output.WriteLineAsync($"Node {node.Name} registered with {settings.Server} (runtime fake, podCIDR {node.PodCidr}, InternalIP {node.Address})");
+            await output.WriteLineAsync($"Node {node.Name} registered with {settings.Server} (runtime {runtime}, podCIDR {node.PodCidr}, InternalIP {node.Address})");
             await output.WriteLineAsync("Heartbeat: Lease kube-node-lease/" + node.Name + " every 10s; running the pods bound to this node.");
             return new NodeHost(host, node);
         }

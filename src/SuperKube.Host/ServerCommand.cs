@@ -15,7 +15,7 @@ internal static class ServerCommand
         var podCidr = new Option<string>("--pod-cidr") { Description = "Cluster pod address range; the embedded node takes its first /24.", DefaultValueFactory = _ => "10.244.0.0/16" };
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Service ClusterIP range (IPv4 CIDR); its first address is the kubernetes Service's.", DefaultValueFactory = _ => "10.96.0.0/12" };
         var nodePortRange = new Option<string>("--node-port-range") { Description = "Port range NodePort and LoadBalancer Services take node ports from.", DefaultValueFactory = _ => "30000-32767" };
-        var runtime = new Option<string>("--runtime") { Description = "Container runtime of the embedded node: auto, docker or fake. Docker is pending: auto and docker use fake for now.", DefaultValueFactory = _ => "auto" };
+        var runtime = new Option<string>("--runtime") { Description = "Container runtime of the embedded node: auto (Docker when the engine answers, else fake), docker or fake.", DefaultValueFactory = _ => "auto" };
         runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
         var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes (Fake runtime) to add.", DefaultValueFactory = _ => 0 };
         var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent." };

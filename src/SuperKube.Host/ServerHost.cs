@@ -92,7 +92,7 @@ internal sealed class ServerHost : IAsyncDisposable
             superKube.AddSecurity(pki);
         }
 
-        EmbeddedNodes.Add(superKube, settings, output);
+        await EmbeddedNodes.AddAsync(superKube, settings, output, cancellationToken);
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

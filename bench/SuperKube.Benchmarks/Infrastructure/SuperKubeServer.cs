@@ -29,13 +29,14 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
     /// <summary>The server's own "Ready in N ms." figure (from its start-up code to listening), if it printed one.</summary>
     public int? ReportedReadyMilliseconds { get; private set; }
 
-    public static async Task<SuperKubeServer> StartAsync(string serverDll, HttpClient client, CancellationToken cancellationToken)
+    /// <summary>Starts the server with the embedded node on <paramref name="runtime"/> (<c>fake</c> unless a mode needs Docker).</summary>
+    public static async Task<SuperKubeServer> StartAsync(string serverDll, HttpClient client, CancellationToken cancellationToken, string runtime = "fake")
     {
         var dataDir = Directory.CreateTempSubdirectory("superkube-bench-").FullName;
         var port = FreePort.Next();
         var url = new Uri($"http://127.0.0.1:{port}/");
         // Plain HTTP on loopback, so GETs compare with a bare Kestrel endpoint without TLS on either side.
-        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http"];
+        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http", "--runtime", runtime];
         // superkube.dll runs on the installed runtime; anything else is the single-file executable (build/publish.sh).
         var process = serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ChildProcess.Start("dotnet", [serverDll, .. arguments])

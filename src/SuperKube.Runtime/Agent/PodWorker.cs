@@ -229,6 +229,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Name = pod.Name,
             Hostname = pod.Pod.Spec?.Hostname ?? pod.Name,
             Ip = ip,
+            HostNetwork = pod.Pod.Spec?.HostNetwork == true,
             Labels = ContainerLabels.For(pod, ""),
             Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };
@@ -239,6 +240,11 @@ internal sealed partial class PodWorker : IAsyncDisposable
         else
         {
             await AdoptAsync(adopted, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await _context.Runtime.GetSandboxIpAsync(_sandboxId!, cancellationToken).ConfigureAwait(false) is { Length: > 0 } actual)
+        {
+            _sandbox = _sandbox with { Ip = actual }; // the runtime chose the address (Docker's bridge)
         }
     }
 

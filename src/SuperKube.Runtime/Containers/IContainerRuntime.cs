@@ -19,6 +19,12 @@ public interface IContainerRuntime
     /// <summary>Creates the pod's sandbox (network namespace with the pod IP); returns its id.</summary>
     Task<string> CreateSandboxAsync(PodSandboxSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The address the sandbox actually got, when the runtime chooses it (Docker's bridge address); null means the
+    /// sandbox uses the <see cref="PodSandboxSpec.Ip"/> it was created with.
+    /// </summary>
+    Task<string?> GetSandboxIpAsync(string sandboxId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Removes a sandbox and every container in it (killing those still running). Unknown ids are ignored.</summary>
     Task RemoveSandboxAsync(string sandboxId, CancellationToken cancellationToken);
 

@@ -15,6 +15,9 @@ public sealed record PodSandboxSpec
     /// <summary>The IP the node assigned to the pod from its podCIDR.</summary>
     public string Ip { get; init; } = "";
 
+    /// <summary>The pod shares the node's network (<c>spec.hostNetwork</c>); <see cref="Ip"/> is then the node's address.</summary>
+    public bool HostNetwork { get; init; }
+
     /// <summary>Labels put on the sandbox and inherited by its containers (pod uid, name, namespace).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -12,6 +12,7 @@ public sealed class WorkloadServerFixture : ServerFixture
     {
         DataDir = dataDir,
         Port = 0,
+        Runtime = "fake",
         FakeNodes = 2,
         ConfigureServices = services => services.Configure<JobControllerOptions>(o => o.BackoffBase = TimeSpan.FromMilliseconds(50)),
     };

@@ -26,7 +26,7 @@ public class ServerFixture : IAsyncLifetime
 
     internal IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("not started");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var settings = CreateSettings(DataDir);
         _host = await ServerHost.StartAsync(settings, TextWriter.Null, CancellationToken.None);
@@ -59,10 +59,13 @@ public class ServerFixture : IAsyncLifetime
         return http;
     }
 
-    /// <summary>The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>).</summary>
-    internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0 };
+    /// <summary>
+    /// The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>). The embedded node runs
+    /// the Fake runtime, whether or not Docker is on the machine.
+    /// </summary>
+    internal virtual ServerSettings CreateSettings(string dataDir) => new() { DataDir = dataDir, Port = 0, Runtime = "fake" };
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http?.Dispose();
         if (_host is not null)

@@ -9,7 +9,8 @@ namespace SuperKube.Runtime.Containers.Tests;
 /// </summary>
 public abstract class ContainerRuntimeConformanceTests
 {
-    protected const string Image = "busybox:1.36";
+    /// <summary>The image the suite's containers run: a busybox with <c>sh</c>, <c>sleep</c>, <c>cat</c>, <c>printenv</c>.</summary>
+    protected virtual string Image => "busybox:1.36";
 
     protected static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
@@ -273,7 +274,7 @@ public abstract class ContainerRuntimeConformanceTests
         }, Ct);
     }
 
-    protected static ContainerSpec Spec(string name, string script) => new()
+    protected ContainerSpec Spec(string name, string script) => new()
     {
         Name = name,
         Image = Image,

@@ -1,0 +1,15 @@
+namespace SuperKube.Runtime.Docker.Api;
+
+/// <summary>The host side of a container: network, mounts and limits.</summary>
+internal sealed class ContainerHostConfig
+{
+    public string? NetworkMode { get; set; }
+
+    public string? IpcMode { get; set; }
+
+    public List<string>? Binds { get; set; }
+
+    public long NanoCpus { get; set; }
+
+    public long Memory { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace SuperKube.Runtime.Docker.Api;
+
+/// <summary>The State of an inspected container.</summary>
+internal sealed class ContainerStateResponse
+{
+    public string? Status { get; set; }
+
+    public bool Running { get; set; }
+
+    public bool OOMKilled { get; set; }
+
+    public int ExitCode { get; set; }
+
+    public string? Error { get; set; }
+
+    public string? StartedAt { get; set; }
+
+    public string? FinishedAt { get; set; }
+}

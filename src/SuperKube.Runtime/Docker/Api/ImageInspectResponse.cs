@@ -1,0 +1,11 @@
+namespace SuperKube.Runtime.Docker.Api;
+
+/// <summary>GET /images/{name}/json.</summary>
+internal sealed class ImageInspectResponse
+{
+    public string Id { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public List<string>? RepoDigests { get; set; }
+}

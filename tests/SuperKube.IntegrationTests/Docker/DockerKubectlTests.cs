@@ -1,0 +1,279 @@
+using System.Text.RegularExpressions;
+using SuperKube.IntegrationTests.Infrastructure;
+using SuperKube.IntegrationTests.Nodes;
+using SuperKube.Runtime.Docker;
+using SuperKube.Runtime.Docker.Tests;
+
+namespace SuperKube.IntegrationTests.Docker;
+
+/// <summary>The real kubectl against a server whose embedded node runs pods as Docker containers.</summary>
+public sealed partial class DockerKubectlTests(DockerServerFixture server) : IClassFixture<DockerServerFixture>
+{
+    private const string Wait = "--timeout=90s";
+    private const string Talker = "[\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]";
+    private const string WebServer = "[\"sh\", \"-c\", \"echo ok from web > /var/www/index.html; exec httpd -f -p 8080 -h /var/www\"]";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    private Infrastructure.Kubectl K => server.Kubectl;
+
+    [Fact]
+    public async Task Deployment_BusyboxPods_RunningWithBridgeAddresses()
+    {
+        var ns = await NamespaceAsync();
+        var manifest = PodManifests.Write($$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: web, namespace: {{ns}} }
+            spec:
+              replicas: 2
+              selector: { matchLabels: { app: web } }
+              template:
+                metadata: { labels: { app: web } }
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: main
+                    image: {{DockerEngine.TestImage}}
+                    command: ["sleep", "3600"]
+            """);
+
+        (await K.RunAsync("apply", "-f", manifest)).EnsureSuccess();
+        (await K.RunAsync("rollout", "status", "deployment/web", "-n", ns, Wait)).EnsureSuccess();
+        var phases = (await K.RunAsync("get", "pods", "-n", ns, "-o", "jsonpath={.items[*].status.phase}")).EnsureSuccess().StdOut;
+        var ips = (await K.RunAsync("get", "pods", "-n", ns, "-o", "jsonpath={.items[*].status.podIP}")).EnsureSuccess().StdOut.Split(' ');
+        var nodeInfo = (await K.RunAsync("get", "nodes", "-o", "jsonpath={.items[0].status.nodeInfo.containerRuntimeVersion}")).EnsureSuccess().StdOut;
+
+        Assert.Equal("Running Running", phases);
+        Assert.Equal(2, ips.Distinct().Count());
+        Assert.All(ips, ip => Assert.Matches(@"^\d+\.\d+\.\d+\.\d+$", ip));
+        Assert.StartsWith("docker://", nodeInfo);
+    }
+
+    [Fact]
+    public async Task Logs_RunningPod_AllAndFollowWithTail()
+    {
+        var ns = await RunningPodAsync(Talker);
+
+        var all = (await K.RunAsync("logs", "web", "-n", ns)).EnsureSuccess();
+        using var follow = K.Start(["logs", "-f", "--tail=1", "web", "-n", ns]);
+        try
+        {
+            var lines = new LineReader(follow.StandardOutput);
+            var first = await lines.WaitForAsync(_ => true, Bound);
+
+            Assert.Equal("one\ntwo\nthree\n", all.StdOut);
+            Assert.Equal("three", first);
+            Assert.False(follow.HasExited);
+        }
+        finally
+        {
+            follow.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task LogsFollow_ContainerExits_StreamEnds()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sh\", \"-c\", \"echo first; sleep 2; echo last\"]", "restartPolicy: Never");
+        await PollAsync(async () =>
+            (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.phase}")).StdOut is "Running" or "Succeeded" ? "started" : null);
+
+        var result = (await K.RunAsync(["logs", "-f", "pod/web", "-n", ns, "--pod-running-timeout=90s"], null, Bound)).EnsureSuccess();
+
+        Assert.Equal("first\nlast\n", result.StdOut);
+    }
+
+    [Fact]
+    public async Task Exec_Echo_PrintsOutput()
+    {
+        var ns = await RunningPodAsync(Talker);
+
+        var result = (await K.RunAsync("exec", "web", "-n", ns, "--", "echo", "hi")).EnsureSuccess();
+
+        Assert.Equal("hi\n", result.StdOut);
+    }
+
+    [Fact]
+    public async Task Exec_NonZeroExit_KubectlExitsWithTheSameCode()
+    {
+        var ns = await RunningPodAsync(Talker);
+
+        var result = await K.RunAsync("exec", "web", "-n", ns, "--", "sh", "-c", "exit 3");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("command terminated with exit code 3", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecInteractive_Cat_EchoesStdin()
+    {
+        var ns = await RunningPodAsync(Talker);
+
+        var result = (await K.RunAsync(["exec", "-i", "web", "-n", ns, "--", "cat"], "hello\nworld\n", Bound)).EnsureSuccess();
+
+        Assert.Equal("hello\nworld\n", result.StdOut);
+    }
+
+    [Fact]
+    public async Task PortForward_Httpd_AnswersOverLoopback()
+    {
+        var ns = await RunningPodAsync(WebServer);
+        using var forward = K.Start(["port-forward", "pod/web", "-n", ns, ":8080"]);
+        try
+        {
+            var lines = new LineReader(forward.StandardOutput);
+            var errors = new LineReader(forward.StandardError);
+            _ = errors.WaitForAsync(_ => false, Bound);
+            var line = await lines.WaitForAsync(l => l.StartsWith("Forwarding from 127.0.0.1:", StringComparison.Ordinal), Bound);
+            var port = LocalPort().Match(line).Groups[1].Value;
+            using var http = new HttpClient { Timeout = Bound };
+
+            var body = await PollAsync(async () =>
+            {
+                try
+                {
+                    return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"));
+                }
+                catch (HttpRequestException)
+                {
+                    return null; // httpd may still be starting
+                }
+            });
+
+            Assert.Equal("ok from web\n", body);
+        }
+        finally
+        {
+            forward.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task Cp_ToAndFromPod_RoundTrips()
+    {
+        var ns = await RunningPodAsync(Talker);
+        var local = Path.Combine(server.DataDir, "cp-" + ns + ".txt");
+        var back = local + ".back";
+        await File.WriteAllTextAsync(local, "copied through tar\n");
+
+        (await K.RunAsync("cp", local, $"{ns}/web:/tmp/in.txt")).EnsureSuccess();
+        var inside = (await K.RunAsync("exec", "web", "-n", ns, "--", "cat", "/tmp/in.txt")).EnsureSuccess();
+        (await K.RunAsync("cp", $"{ns}/web:/tmp/in.txt", back)).EnsureSuccess();
+
+        Assert.Equal("copied through tar\n", inside.StdOut);
+        Assert.Equal("copied through tar\n", await File.ReadAllTextAsync(back));
+    }
+
+    [Fact]
+    public async Task TwoContainers_OnePod_TalkOverLocalhost()
+    {
+        var ns = await NamespaceAsync();
+        var manifest = PodManifests.Write($$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: web, namespace: {{ns}} }
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: server
+                image: {{DockerEngine.TestImage}}
+                command: {{WebServer}}
+              - name: client
+                image: {{DockerEngine.TestImage}}
+                command: ["sleep", "3600"]
+            """);
+        (await K.RunAsync("apply", "-f", manifest)).EnsureSuccess();
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+
+        var body = await PollAsync(async () =>
+        {
+            var result = await K.RunAsync("exec", "web", "-n", ns, "-c", "client", "--", "wget", "-q", "-O", "-", "http://127.0.0.1:8080/index.html");
+            return result.ExitCode == 0 ? result.StdOut : null;
+        });
+
+        Assert.Equal("ok from web\n", body);
+    }
+
+    [Fact]
+    public async Task DeletePod_RemovesItsContainers()
+    {
+        var ns = await RunningPodAsync(Talker);
+        var uid = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.metadata.uid}")).EnsureSuccess().StdOut;
+        var byPod = new Dictionary<string, string> { [DockerLabels.PodUid] = uid };
+        var before = await server.Docker.ListContainersAsync(byPod, TestContext.Current.CancellationToken);
+
+        (await K.RunAsync("delete", "pod", "web", "-n", ns, Wait)).EnsureSuccess();
+        var gone = await PollAsync(async () =>
+            (await server.Docker.ListContainersAsync(byPod, TestContext.Current.CancellationToken)).Count == 0 ? "gone" : null);
+
+        Assert.Equal(2, before.Count); // the sandbox and the app container
+        Assert.Equal("gone", gone);
+    }
+
+    [Fact]
+    public async Task LogsPrevious_CrashLoopingContainer_ShowsTheEarlierRun()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sh\", \"-c\", \"echo run; exit 1\"]");
+        await PollAsync(async () =>
+            (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].restartCount}")).StdOut is "" or "0" ? null : "restarted");
+
+        var previous = (await K.RunAsync("logs", "web", "-n", ns, "--previous")).EnsureSuccess();
+
+        Assert.Equal("run\n", previous.StdOut);
+    }
+
+    [Fact]
+    public async Task UnpullableImage_ErrImagePullOrBackOff()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sleep\", \"3600\"]", extraContainer: "imagePullPolicy: Always", image: "registry.invalid/superkube/missing:1");
+
+        var reason = await PollAsync(async () =>
+        {
+            var waiting = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StdOut;
+            return waiting is "ErrImagePull" or "ImagePullBackOff" ? waiting : null;
+        });
+
+        Assert.Contains(reason, new[] { "ErrImagePull", "ImagePullBackOff" });
+    }
+
+    private async Task<string> NamespaceAsync()
+    {
+        server.Require();
+        return await server.NewNamespaceAsync();
+    }
+
+    private async Task<string> RunningPodAsync(string command)
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, command);
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        return ns;
+    }
+
+    private async Task ApplyAsync(string ns, string command, string extraSpec = "", string extraContainer = "", string image = DockerEngine.TestImage)
+    {
+        var node = (await K.RunAsync("get", "nodes", "-l", "node-role.kubernetes.io/control-plane", "-o", "jsonpath={.items[0].metadata.name}"))
+            .EnsureSuccess().StdOut.Trim();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", node, command, extraSpec, extraContainer, image))).EnsureSuccess();
+    }
+
+    private static async Task<string> PollAsync(Func<Task<string?>> attempt)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            if (await attempt() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+        }
+    }
+
+    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
+    private static partial Regex LocalPort();
+}
