@@ -32,28 +32,22 @@ internal static class CelChecker
 
     private static void Walk(CelExpr e, HashSet<string> scope, ref bool usesOldSelf)
     {
-        switch (e.Kind)
+        if (e.Kind == CelExprKind.Comprehension)
         {
-            case CelExprKind.Ident:
-                if (!scope.Contains(e.Name!) && !CelType.Names.Contains(e.Name!))
-                {
-                    throw new CelException($"undeclared reference to '{e.Name}' (in container '')", e.Position);
-                }
+            Walk(e.Target!, scope, ref usesOldSelf);
+            var inner = new HashSet<string>(scope, StringComparer.Ordinal) { e.Variable! };
+            foreach (var arg in e.Args)
+            {
+                Walk(arg, inner, ref usesOldSelf);
+            }
 
-                usesOldSelf |= e.Name == "oldSelf";
-                break;
-            case CelExprKind.Call when !e.Name!.StartsWith('_') && e.Name is not ("!_" or "-_"):
-                Function(e);
-                break;
-            case CelExprKind.Comprehension:
-                Walk(e.Target!, scope, ref usesOldSelf);
-                var inner = new HashSet<string>(scope, StringComparer.Ordinal) { e.Variable! };
-                foreach (var arg in e.Args)
-                {
-                    Walk(arg, inner, ref usesOldSelf);
-                }
+            return;
+        }
 
-                return;
+        // A namespaced function such as sets.contains(...) is reported by its full name.
+        if (e is { Kind: CelExprKind.Call, Target: { Kind: CelExprKind.Ident } receiver } && !scope.Contains(receiver.Name!))
+        {
+            Function(e);
         }
 
         if (e.Target is not null)
@@ -64,6 +58,20 @@ internal static class CelChecker
         foreach (var arg in e.Args)
         {
             Walk(arg, scope, ref usesOldSelf);
+        }
+
+        if (e.Kind == CelExprKind.Ident)
+        {
+            if (!scope.Contains(e.Name!) && !CelType.Names.Contains(e.Name!))
+            {
+                throw new CelException($"undeclared reference to '{e.Name}' (in container '')", e.Position);
+            }
+
+            usesOldSelf |= e.Name == "oldSelf";
+        }
+        else if (e.Kind == CelExprKind.Call && !e.Name!.StartsWith('_') && e.Name is not ("!_" or "-_"))
+        {
+            Function(e);
         }
     }
 

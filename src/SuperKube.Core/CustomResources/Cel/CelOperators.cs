@@ -42,7 +42,7 @@ internal static class CelOperators
         {
             return (a, b) switch
             {
-                (long x, long y) => checked(op switch
+                (long x, long y) => (object)checked(op switch
                 {
                     "_+_" => x + y,
                     "_-_" => x - y,
@@ -50,7 +50,7 @@ internal static class CelOperators
                     "_/_" => y == 0 ? throw new CelException("division by zero") : x / y,
                     _ => y == 0 ? throw new CelException("modulus by zero") : x % y,
                 }),
-                (ulong x, ulong y) => checked(op switch
+                (ulong x, ulong y) => (object)checked(op switch
                 {
                     "_+_" => x + y,
                     "_-_" => x - y,
@@ -58,13 +58,13 @@ internal static class CelOperators
                     "_/_" => y == 0 ? throw new CelException("division by zero") : x / y,
                     _ => y == 0 ? throw new CelException("modulus by zero") : x % y,
                 }),
-                (double x, double y) when op != "_%_" => op switch
+                (double x, double y) when op != "_%_" => (object)(op switch
                 {
                     "_+_" => x + y,
                     "_-_" => x - y,
                     "_*_" => x * y,
                     _ => x / y,
-                },
+                }),
                 _ => throw NoOverload(op, a, b),
             };
         }
