@@ -7,7 +7,7 @@ public sealed class CelCheckerTests
     [InlineData("self.x.all(i, j > 0)", 14, "undeclared reference to 'j' (in container '')")]
     [InlineData("self.name.indexOf('a') > 0", 10, "function 'indexOf' is not supported by this server")]
     [InlineData("quantity(self.q).isGreaterThan(quantity('1'))", 0, "function 'quantity' is not supported by this server")]
-    [InlineData("sets.contains(self.a, self.b)", 4, "function 'sets.contains' is not supported by this server")]
+    [InlineData("sets.contains(self.a, self.b)", 5, "function 'sets.contains' is not supported by this server")]
     [InlineData("frobnicate(self)", 0, "undeclared reference to 'frobnicate' (in container '')")]
     [InlineData("self.startsWith()", 5, "found no matching overload for 'startsWith'")]
     [InlineData("size()", 0, "found no matching overload for 'size'")]
