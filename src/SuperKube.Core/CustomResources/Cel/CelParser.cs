@@ -9,6 +9,7 @@ namespace SuperKube.CustomResources.Cel;
 internal sealed class CelParser
 {
     private const int MaxDepth = 64;
+    private const int MaxTreeDepth = 250;
     private static readonly string[] Relations = ["<", "<=", ">", ">=", "==", "!="];
     private static readonly string[] Macros = ["all", "exists", "exists_one", "map", "filter"];
     private readonly List<CelToken> _tokens;
@@ -28,7 +29,36 @@ internal sealed class CelParser
             throw Unexpected(parser.Current);
         }
 
+        if (TreeDepth(expr) > MaxTreeDepth)
+        {
+            throw new CelException($"expression nesting exceeds the limit of {MaxTreeDepth} levels", 0);
+        }
+
         return expr;
+    }
+
+    // Long operator chains (a + a + ... + a) build deep trees without deep parsing; the checker and the evaluator
+    // recurse over the tree, so its depth is bounded here, measured without recursion.
+    private static int TreeDepth(CelExpr root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(CelExpr Expr, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.TryPop(out var item))
+        {
+            deepest = Math.Max(deepest, item.Depth);
+            if (item.Expr.Target is { } target)
+            {
+                pending.Push((target, item.Depth + 1));
+            }
+
+            foreach (var arg in item.Expr.Args)
+            {
+                pending.Push((arg, item.Depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     private CelExpr Expression()
@@ -85,32 +115,40 @@ internal sealed class CelParser
         };
     }
 
+    // Prefix operators are read in a loop, not by recursion, so a long run of them cannot exhaust the stack.
     private CelExpr Unary()
     {
-        if (Current.Is("!"))
+        var prefixes = new List<CelToken>();
+        while (Current.Is("!") || Current.Is("-"))
         {
-            var at = Take().Position;
-            return Call("!_", at, Unary());
+            prefixes.Add(Take());
         }
 
-        if (Current.Is("-"))
+        CelExpr operand;
+        if (prefixes.Count > 0 && prefixes[^1].Is("-") && Current.Kind == CelTokenKind.Int
+            && _tokens[_next + 1] is var after && !after.Is(".") && !after.Is("["))
         {
-            var at = Take().Position;
-            if (Current.Kind == CelTokenKind.Int && _tokens[_next + 1] is var after && !after.Is(".") && !after.Is("["))
+            var minus = prefixes[^1];
+            prefixes.RemoveAt(prefixes.Count - 1);
+            var literal = Take();
+            operand = literal.Value switch
             {
-                var literal = Take();
-                return literal.Value switch
-                {
-                    long value => Literal(-value, at),
-                    ulong big when big == 1UL << 63 => Literal(long.MinValue, at),
-                    _ => throw new CelException($"Syntax error: invalid int literal '-{literal.Text}'", at),
-                };
-            }
-
-            return Call("-_", at, Unary());
+                long value => Literal(-value, minus.Position),
+                ulong big when big == 1UL << 63 => Literal(long.MinValue, minus.Position),
+                _ => throw new CelException($"Syntax error: invalid int literal '-{literal.Text}'", minus.Position),
+            };
+        }
+        else
+        {
+            operand = Member(Primary());
         }
 
-        return Member(Primary());
+        for (var i = prefixes.Count - 1; i >= 0; i--)
+        {
+            operand = Call(prefixes[i].Is("!") ? "!_" : "-_", prefixes[i].Position, operand);
+        }
+
+        return operand;
     }
 
     private CelExpr Member(CelExpr expr)

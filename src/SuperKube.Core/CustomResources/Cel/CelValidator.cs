@@ -120,6 +120,11 @@ internal static class CelValidator
             {
                 Errors.Add(FieldError.Invalid(At(path), Type(node), $"{ex.Message} evaluating rule: {rule.Rule.Trim()}"));
             }
+            catch (Exception ex) when (ex is InvalidCastException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // A gap in the interpreter must still be a 422 for this rule, never a 500 for the request.
+                Errors.Add(FieldError.Invalid(At(path), Type(node), $"internal error evaluating rule: {rule.Rule.Trim()}"));
+            }
             finally
             {
                 _remaining -= start - evaluator.Remaining;

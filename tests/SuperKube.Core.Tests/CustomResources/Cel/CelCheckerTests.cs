@@ -40,6 +40,20 @@ public sealed class CelCheckerTests
         Assert.Contains("nesting", ex.Message);
     }
 
+    [Theory]
+    [InlineData(100_000, "!")]
+    [InlineData(100_000, "1 + ")]
+    public void Parse_LongOperatorChain_IsRefusedNotStackOverflow(int count, string piece)
+    {
+        var ex = Assert.Throws<CelException>(() => CelParser.Parse(string.Concat(Enumerable.Repeat(piece, count)) + "1"));
+
+        Assert.Contains("nesting exceeds the limit", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ModestChains_Accepted() =>
+        Assert.Equal(true, new CelEvaluator(1000).Evaluate(CelParser.Parse("!!!!true && 1 + 1 + 1 + 1 == 4 && --1 == 1"), new Dictionary<string, object?>()));
+
     [Fact]
     public void Check_OldSelf_IsReportedAsTransitionRule()
     {
