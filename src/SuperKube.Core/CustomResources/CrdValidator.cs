@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SuperKube.CustomResources.Cel;
 using SuperKube.Objects;
 using SuperKube.Validation;
 
@@ -141,22 +142,19 @@ internal static class CrdValidator
         }
 
         errors.AddRange(StructuralChecks.Check(obj, path));
-        Forbidden(obj, path, errors);
+        NodeChecks(obj, path, errors);
     }
 
-    // uniqueItems is refused anywhere in a v1 schema: its check is quadratic.
-    private static void Forbidden(JsonObject schema, string path, List<FieldError> errors)
+    // The checks made at every schema node: no uniqueItems, compilable x-kubernetes-validations.
+    private static void NodeChecks(JsonObject schema, string path, List<FieldError> errors)
     {
-        if (JsonFields.Flag(schema, "uniqueItems"))
-        {
-            errors.Add(FieldError.Forbidden(path + ".uniqueItems", "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
-        }
-
+        UniqueItems(schema, path, errors);
+        CelRuleCompiler.Compile(schema, path, errors);
         foreach (var (name, property) in schema["properties"] as JsonObject ?? [])
         {
             if (property is JsonObject child)
             {
-                Forbidden(child, $"{path}.properties[{name}]", errors);
+                NodeChecks(child, $"{path}.properties[{name}]", errors);
             }
         }
 
@@ -164,8 +162,17 @@ internal static class CrdValidator
         {
             if (schema[key] is JsonObject child)
             {
-                Forbidden(child, $"{path}.{key}", errors);
+                NodeChecks(child, $"{path}.{key}", errors);
             }
+        }
+    }
+
+    // uniqueItems is refused anywhere in a v1 schema: its check is quadratic.
+    private static void UniqueItems(JsonObject schema, string path, List<FieldError> errors)
+    {
+        if (JsonFields.Flag(schema, "uniqueItems"))
+        {
+            errors.Add(FieldError.Forbidden(path + ".uniqueItems", "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
         }
     }
 

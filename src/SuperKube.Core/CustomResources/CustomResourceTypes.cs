@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.CustomResources.Cel;
 using SuperKube.Model.Meta;
 using SuperKube.Registry;
 using SuperKube.Schema;
@@ -49,7 +50,7 @@ internal static class CustomResourceTypes
             Subresources = subresources,
             Table = PrinterColumns.For(version.PrinterColumns),
             SelectableFields = SelectableFields(version.SelectableFields),
-            Strategy = new CustomResourceStrategy(schema, version.StatusSubresource, crd.Scope == ResourceScope.Namespaced),
+            Strategy = new CustomResourceStrategy(schema, version.StatusSubresource, crd.Scope == ResourceScope.Namespaced, CelSchemaNode.Build(version.Schema, schema)),
             Schema = Published(schema, names.Kind),
             Scale = scale,
             DeprecationWarning = version.Deprecated

@@ -8,7 +8,7 @@ internal static class CrdManifests
 
     /// <summary>
     /// widgets.GROUP: v1 (storage; status and scale subresources, printer columns, a selectable field, defaults and
-    /// limits) and a deprecated v1beta1 that keeps every field.
+    /// limits, a CEL rule tying size to an optional limit) and a deprecated v1beta1 that keeps every field.
     /// </summary>
     public static string Widgets(string group, string kind = "Widget", string plural = "widgets", string shortName = "wdg") => $$"""
         apiVersion: apiextensions.k8s.io/v1
@@ -56,7 +56,12 @@ internal static class CrdManifests
                     type: object
                     description: The desired state of the widget.
                     required: [size]
+                    x-kubernetes-validations:
+                    - rule: "!has(self.limit) || self.size <= self.limit"
+                      message: size must not exceed limit
                     properties:
+                      limit:
+                        type: integer
                       size:
                         type: integer
                         minimum: 0

@@ -222,6 +222,18 @@ public sealed class CustomResourceKubectlTests(ServerFixture server) : IClassFix
         Assert.Equal("", left.Trim());
     }
 
+    [Fact]
+    public async Task Apply_CustomResourceBreakingCelRule_PrintsRuleMessage()
+    {
+        var (group, ns) = await InstallAsync();
+
+        var refused = await ApplyRawAsync(CrdManifests.Widget(group, "limited", ns, 5, "\n  limit: 2"));
+        await ApplyAsync(CrdManifests.Widget(group, "fits", ns, 2, "\n  limit: 2"));
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains($"The Widget \"limited\" is invalid: spec: Invalid value: \"object\": size must not exceed limit", refused.StdErr);
+    }
+
     private async Task<(string Group, string Namespace)> InstallAsync()
     {
         var group = CrdManifests.NewGroup();
