@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SuperKube.Apply;
+using SuperKube.Objects;
 using SuperKube.Patching;
 using SuperKube.Registry;
 using SuperKube.Resources;
@@ -55,7 +56,19 @@ internal sealed class PatchHandler(ResourceWriter writer, ResourceReader reader,
             MediaTypes.StrategicMergePatch => StrategicPatch(type, body),
             _ => throw ApiException.UnsupportedMediaType(contentType),
         };
-        return writer.UpdateAsync(type, ns, name, subresource, current => CheckFields(type, current, patch(current), context), context, cancellationToken);
+        // The object being patched carries its own resourceVersion; only a patch that names one makes it a precondition
+        // (409 when stale). Otherwise a concurrent write is retried, as upstream does for patches.
+        var pinsVersion = body.AsSpan().IndexOf("resourceVersion"u8) >= 0;
+        return writer.UpdateAsync(type, ns, name, subresource, current =>
+        {
+            var patched = CheckFields(type, current, patch(current), context);
+            if (!pinsVersion)
+            {
+                ObjectMetadata.Of(patched).Remove("resourceVersion");
+            }
+
+            return patched;
+        }, context, cancellationToken);
     }
 
     private async Task<WriteResult> ApplyAsync(

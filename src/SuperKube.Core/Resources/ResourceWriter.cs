@@ -14,7 +14,7 @@ namespace SuperKube.Resources;
 /// </summary>
 internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader, AdmissionChain admission, TimeProvider time)
 {
-    private const int MaxRetries = 8;
+    private const int MaxRetries = 64; // writers racing on one object without a precondition all get through
 
     public async Task<WriteResult> CreateAsync(ResourceType type, string ns, JsonObject obj, WriteContext context, CancellationToken cancellationToken)
     {

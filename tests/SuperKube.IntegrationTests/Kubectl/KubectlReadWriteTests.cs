@@ -165,7 +165,8 @@ public sealed class KubectlReadWriteTests(ServerFixture server) : IClassFixture<
         var lines = new LineReader(watch.StandardOutput);
         try
         {
-            (await K.RunAsync("run", "web", "-n", ns, "--image=busybox", "--restart=Never")).EnsureSuccess();
+            // A node selector nothing matches keeps the pod Pending however late the watch starts.
+            (await K.RunAsync("run", "web", "-n", ns, "--image=busybox", "--restart=Never", "--overrides={\"spec\":{\"nodeSelector\":{\"superkube.test/none\":\"x\"}}}")).EnsureSuccess();
             var added = await lines.WaitForAsync(l => l.StartsWith("web ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
             Assert.Contains("Pending", added);
 
