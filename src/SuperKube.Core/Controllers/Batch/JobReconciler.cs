@@ -6,6 +6,7 @@ using SuperKube.Client;
 using SuperKube.Controllers.Informers;
 using SuperKube.Model.Batch;
 using SuperKube.Model.Core;
+using SuperKube.Objects;
 using SuperKube.Resources;
 
 namespace SuperKube.Controllers.Batch;
@@ -24,6 +25,7 @@ internal sealed class JobReconciler : IReconciler<Job>
     private readonly ILister<Pod> _pods;
     private readonly IKubernetesClient _client;
     private readonly TimeProvider _time;
+    private readonly Apps.PodExpectations _expectations;
     private readonly IOptionsMonitor<JobControllerOptions> _options;
 
     public JobReconciler(ISharedInformerFactory informers, IKubernetesClient client, TimeProvider time, IOptionsMonitor<JobControllerOptions> options)
@@ -32,6 +34,7 @@ internal sealed class JobReconciler : IReconciler<Job>
         _pods = informers.GetInformer<Pod>().Lister;
         _client = client.WithFieldManager(FieldManager);
         _time = time;
+        _expectations = new Apps.PodExpectations(time);
         _options = options;
     }
 
@@ -39,10 +42,19 @@ internal sealed class JobReconciler : IReconciler<Job>
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
+        var key = request.ToString();
         var job = _jobs.Get(request.Namespace, request.Name);
         if (job is null || job.Metadata?.DeletionTimestamp is not null)
         {
+            _expectations.Forget(key);
             return ReconcileResult.Done;
+        }
+
+        // Until the cache has seen the pods this controller just created or deleted, counting them would create
+        // extra pods (or delete ones that already finished); their events reconcile the job again.
+        if (!_expectations.Satisfied(key, _pods.Revision, name => _pods.Get(request.Namespace, name) is { Metadata.DeletionTimestamp: null }))
+        {
+            return ReconcileResult.After(TimeSpan.FromSeconds(1));
         }
 
         var now = _time.GetUtcNow();
@@ -62,11 +74,13 @@ internal sealed class JobReconciler : IReconciler<Job>
         var plan = JobPlanner.Plan(job, pods, now, _options.CurrentValue);
         foreach (var index in plan.Create)
         {
-            await _client.CreateAsync(ApiResource.Pods, job.Metadata?.Namespace, NewPod(job, index), cancellationToken).ConfigureAwait(false);
+            var created = await _client.CreateAsync(ApiResource.Pods, job.Metadata?.Namespace, NewPod(job, index), cancellationToken).ConfigureAwait(false);
+            _expectations.Created(key, ResourceReader.ParseRevision(ObjectMetadata.ResourceVersion(created)));
         }
 
         foreach (var name in plan.Delete)
         {
+            _expectations.Deleting(key, name);
             await DeleteAsync(ApiResource.Pods, job.Metadata?.Namespace, name, null, cancellationToken).ConfigureAwait(false);
         }
 

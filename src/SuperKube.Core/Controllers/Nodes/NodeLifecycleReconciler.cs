@@ -147,10 +147,19 @@ internal sealed class NodeLifecycleReconciler(
         return next;
     }
 
-    /// <summary>The pod garbage collector's rule: pods bound to a node that no longer exists are deleted at once.</summary>
+    /// <summary>
+    /// The pod garbage collector's rule: pods bound to a node that no longer exists are deleted at once. The cache can
+    /// lag (a Lease may be seen before its Node), so the node's absence is confirmed with the API first.
+    /// </summary>
     private async Task DeleteOrphanedPodsAsync(string nodeName, CancellationToken cancellationToken)
     {
-        foreach (var pod in _pods.Lister.ByIndex(InformerIndexes.NodeName, nodeName))
+        var orphans = _pods.Lister.ByIndex(InformerIndexes.NodeName, nodeName);
+        if (orphans.Count == 0 || await _client.GetAsync(ApiResource.Nodes, null, nodeName, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        foreach (var pod in orphans)
         {
             try
             {
