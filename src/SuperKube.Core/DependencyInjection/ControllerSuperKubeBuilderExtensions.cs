@@ -14,6 +14,7 @@ using SuperKube.Controllers.GarbageCollection;
 using SuperKube.Controllers.Namespaces;
 using SuperKube.Controllers.Nodes;
 using SuperKube.Controllers.Quota;
+using SuperKube.Controllers.ServiceAccounts;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Model;
@@ -71,7 +72,7 @@ public static class ControllerSuperKubeBuilderExtensions
 
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
-    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>,
+    /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>, <c>serviceaccount</c>,
     /// <c>endpoints</c>, <c>endpointslice</c>, <c>endpointslice-mirroring</c>, <c>service-lb</c>, <c>garbage-collector</c>; the job controller's
     /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
@@ -93,6 +94,7 @@ public static class ControllerSuperKubeBuilderExtensions
         TryAdd<PodDisruptionBudget, DisruptionReconciler>(builder, DisruptionReconciler.Configure);
         TryAdd<Node, NodeLifecycleReconciler>(builder, NodeLifecycleReconciler.Configure);
         TryAdd<ResourceQuota, ResourceQuotaReconciler>(builder, ResourceQuotaReconciler.Configure);
+        TryAdd<Namespace, ServiceAccountReconciler>(builder, ServiceAccountReconciler.Configure);
         builder.Services.AddOptions<NodeLifecycleOptions>();
         TryAdd<Service, EndpointsReconciler>(builder, EndpointsReconciler.Configure);
         TryAdd<Service, EndpointSliceReconciler>(builder, EndpointSliceReconciler.Configure);

@@ -142,7 +142,8 @@ public sealed class KubectlReadWriteTests(ServerFixture server) : IClassFixture<
             """);
         (await K.RunAsync("create", "-f", file)).EnsureSuccess();
 
-        var jsonpath = (await K.RunAsync("get", "cm", "-n", ns, "-o", "jsonpath={.items[*].metadata.name}")).EnsureSuccess().StdOut;
+        // kube-root-ca.crt is published into every namespace by the service account controller.
+        var jsonpath = (await K.RunAsync("get", "cm", "-n", ns, "--field-selector", "metadata.name!=kube-root-ca.crt", "-o", "jsonpath={.items[*].metadata.name}")).EnsureSuccess().StdOut;
         Assert.Equal("blue green red", jsonpath.Trim());
         var labels = (await K.RunAsync("get", "cm", "blue", "-n", ns, "--show-labels")).EnsureSuccess().StdOut;
         Assert.Contains("color=blue,tier=web", labels);
