@@ -12,7 +12,8 @@ namespace SuperKube.Benchmarks.Modes;
 
 /// <summary>
 /// The Docker runtime's latencies: a pod's start through the runtime alone (sandbox + container until running),
-/// a pod's start through the API server and its embedded Docker node (POST → phase Running), and the exec round trip.
+/// a pod's start through the API server and its embedded Docker node (POST → phase Running), the exec round trip,
+/// and port-forward throughput against a direct copy (<see cref="PortForwardThroughput"/>).
 /// </summary>
 internal static class DockerMode
 {
@@ -39,12 +40,13 @@ internal static class DockerMode
 
         var (starts, execTimes) = await MeasureRuntimeAsync(runtime, image, pods, execs, token);
         var serverDll = Option(args, "--server") ?? await HostBuild.PublishAsync(token);
-        var apiStarts = await MeasureApiAsync(runtime, serverDll, image, pods, token);
+        var (apiStarts, forward) = await MeasureApiAsync(runtime, serverDll, image, pods, token);
 
         Console.WriteLine();
         Console.WriteLine(Row("Pod start, runtime only (sandbox + container running)", starts));
         Console.WriteLine(Row("Pod start via API (POST pod -> phase Running)", apiStarts));
         Console.WriteLine(Row("Exec round trip (exec `true`, exit code read)", execTimes));
+        Console.WriteLine(PortForwardThroughput.Row(forward.TunnelMBps, forward.DirectMBps));
         return 0;
     }
 
@@ -88,7 +90,7 @@ internal static class DockerMode
         return (starts, times);
     }
 
-    private static async Task<List<double>> MeasureApiAsync(DockerContainerRuntime runtime, string serverDll, string image, int pods, CancellationToken token)
+    private static async Task<(List<double> Starts, (double TunnelMBps, double DirectMBps) Forward)> MeasureApiAsync(DockerContainerRuntime runtime, string serverDll, string image, int pods, CancellationToken token)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var ns = "bench-" + Guid.NewGuid().ToString("N")[..6];
@@ -110,6 +112,32 @@ internal static class DockerMode
                     (await http.GetFromJsonAsync<JsonObject>(new Uri(server.Url, $"api/v1/namespaces/{ns}/pods/{name}"), token))?["status"]?["phase"]?.GetValue<string>() == "Running", token);
                 starts.Add(clock.Elapsed.TotalMilliseconds);
             }
+
+            await PostAsync(http, new Uri(server.Url, $"api/v1/namespaces/{ns}/pods"), $$$"""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},
+                 "spec":{"terminationGracePeriodSeconds":0,"containers":[{"name":"main","image":"{{{image}}}","command":{{{PortForwardThroughput.Command}}}}]}}
+                """, token);
+            string? podIp = null;
+            await WaitForAsync(async () =>
+            {
+                var pod = await http.GetFromJsonAsync<JsonObject>(new Uri(server.Url, $"api/v1/namespaces/{ns}/pods/web"), token);
+                podIp = pod?["status"]?["podIP"]?.GetValue<string>();
+                return pod?["status"]?["phase"]?.GetValue<string>() == "Running" && podIp is not null;
+            }, token);
+            await WaitForAsync(async () =>
+            {
+                try
+                {
+                    using var probe = await http.GetAsync(new Uri($"http://{podIp}:8080/big"), HttpCompletionOption.ResponseHeadersRead, token);
+                    return probe.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // still writing the file
+                }
+            }, token);
+            var forward = await PortForwardThroughput.MeasureAsync(server.Url, ns, "web", podIp!, token);
+            return (starts, forward);
         }
         finally
         {
@@ -119,8 +147,6 @@ internal static class DockerMode
                 await runtime.RemoveSandboxAsync(sandbox, CancellationToken.None);
             }
         }
-
-        return starts;
     }
 
     private static async Task PostAsync(HttpClient http, Uri url, string json, CancellationToken token)

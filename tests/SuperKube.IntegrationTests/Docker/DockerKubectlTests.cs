@@ -141,12 +141,67 @@ public sealed partial class DockerKubectlTests(DockerServerFixture server) : ICl
                 }
             });
 
+            var concurrent = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"))));
+
             Assert.Equal("ok from web\n", body);
+            Assert.All(concurrent, c => Assert.Equal("ok from web\n", c));
         }
         finally
         {
             forward.Kill(entireProcessTree: true);
         }
+    }
+
+    [Fact]
+    public async Task Attach_RunningPod_StreamsNewOutput()
+    {
+        var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");
+        using var attach = K.Start(["attach", "web", "-n", ns]);
+        try
+        {
+            var lines = new LineReader(attach.StandardOutput);
+
+            Assert.Equal("tick", await lines.WaitForAsync(l => l == "tick", Bound));
+        }
+        finally
+        {
+            attach.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task ExecTty_UnderAPseudoTerminal_ContainerSeesATerminal()
+    {
+        var ns = await RunningPodAsync(Talker);
+        // script(1) gives kubectl a pseudo-terminal, so `exec -it` negotiates a TTY as in a user's shell.
+        var command = $"kubectl --kubeconfig {server.KubeconfigPath} exec -it web -n {ns} -- sh -c 'tty; echo done'";
+        var info = new System.Diagnostics.ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var arg in new[] { "-qec", command, "/dev/null" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var script = System.Diagnostics.Process.Start(info)!;
+        using var deadline = new CancellationTokenSource(Bound);
+        var output = await script.StandardOutput.ReadToEndAsync(deadline.Token);
+        await script.WaitForExitAsync(deadline.Token);
+
+        Assert.Equal(0, script.ExitCode);
+        Assert.Matches(@"/dev/pts/\d+", output);
+        Assert.Contains("done\r\n", output); // a terminal turns \n into \r\n
+    }
+
+    [Fact]
+    public async Task Exec_MissingContainer_ClearErrorAndServerUnharmed()
+    {
+        var ns = await RunningPodAsync(Talker);
+
+        var result = await K.RunAsync("exec", "web", "-n", ns, "-c", "nope", "--", "echo", "hi");
+        var after = await K.RunAsync("exec", "web", "-n", ns, "--", "echo", "still");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("container nope is not valid for pod web", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal("still", after.EnsureSuccess().StdOut.Trim());
     }
 
     [Fact]
