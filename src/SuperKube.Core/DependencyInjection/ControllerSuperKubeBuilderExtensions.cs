@@ -10,6 +10,7 @@ using SuperKube.Controllers.Apps;
 using SuperKube.Controllers.Batch;
 using SuperKube.Controllers.Discovery;
 using SuperKube.Controllers.Disruption;
+using SuperKube.Controllers.Events;
 using SuperKube.Controllers.GarbageCollection;
 using SuperKube.Controllers.Namespaces;
 using SuperKube.Controllers.Nodes;
@@ -73,7 +74,7 @@ public static class ControllerSuperKubeBuilderExtensions
     /// <summary>
     /// Adds the built-in controllers (<c>deployment</c>, <c>replicaset</c>, <c>statefulset</c>, <c>daemonset</c>,
     /// <c>job</c>, <c>cronjob</c>, <c>namespace</c>, <c>disruption</c>, <c>node-lifecycle</c>, <c>resourcequota</c>, <c>serviceaccount</c>,
-    /// <c>endpoints</c>, <c>endpointslice</c>, <c>endpointslice-mirroring</c>, <c>service-lb</c>, <c>garbage-collector</c>; the job controller's
+    /// <c>endpoints</c>, <c>endpointslice</c>, <c>endpointslice-mirroring</c>, <c>service-lb</c>, <c>garbage-collector</c>, <c>event-ttl</c>; the job controller's
     /// back-off is set with <see cref="JobControllerOptions"/>) unless a controller with the same name
     /// was added before. Remove or replace one afterwards with <see cref="RemoveController"/> or
     /// <see cref="AddController{TResource, TReconciler}"/> with the same name.
@@ -101,6 +102,8 @@ public static class ControllerSuperKubeBuilderExtensions
         TryAdd<Endpoints, EndpointSliceMirroringReconciler>(builder, EndpointSliceMirroringReconciler.Configure);
         TryAdd<Service, ServiceLoadBalancerReconciler>(builder, ServiceLoadBalancerReconciler.Configure);
         TryAddManaged(builder, GarbageCollector.ControllerName, sp => ActivatorUtilities.CreateInstance<GarbageCollector>(sp));
+        TryAddManaged(builder, EventExpiry.ControllerName, sp => ActivatorUtilities.CreateInstance<EventExpiry>(sp));
+        builder.Services.AddOptions<EventExpiryOptions>();
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddBuiltInControllers();
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "garbage-collector", "job", "namespace", "node-lifecycle", "replicaset", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "event-ttl", "garbage-collector", "job", "namespace", "node-lifecycle", "replicaset", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
         Assert.Single(services, d => d.ImplementationType == typeof(ControllerManager));
     }
 
@@ -32,8 +32,8 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().AddController<ConfigMap, RecordingReconciler>(c => c.WithName("deployment"));
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "garbage-collector", "job", "namespace", "node-lifecycle", "replicaset", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
-        Assert.Equal(16, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "event-ttl", "garbage-collector", "job", "namespace", "node-lifecycle", "replicaset", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
+        Assert.Equal(17, services.Count(d => d.ServiceType == typeof(ControllerRegistration)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ControllerSuperKubeBuilderExtensionsTests
 
         new SuperKubeBuilder(services).AddBuiltInControllers().RemoveController("replicaset").RemoveController("garbage-collector");
 
-        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "job", "namespace", "node-lifecycle", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
+        Assert.Equal(["cronjob", "daemonset", "deployment", "disruption", "endpoints", "endpointslice", "endpointslice-mirroring", "event-ttl", "job", "namespace", "node-lifecycle", "resourcequota", "service-lb", "serviceaccount", "statefulset"], Names(services));
     }
 
     [Fact]
