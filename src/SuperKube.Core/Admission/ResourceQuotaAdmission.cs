@@ -25,19 +25,36 @@ internal sealed class ResourceQuotaAdmission(IResourceRegistry registry, Resourc
         }
 
         var quotas = registry.Find("", "v1", "resourcequotas") ?? throw new InvalidOperationException("resourcequotas are not registered");
-        var inNamespace = (await reader.ListAsync(quotas, request.Namespace, new ListOptions { ResourceVersion = "0" }, cancellationToken).ConfigureAwait(false)).Items;
-        foreach (var cached in inNamespace)
+        var limits = (await ListAsync(quotas, request.Namespace, cancellationToken).ConfigureAwait(false))
+            .Select(quota => (Name: ObjectMetadata.Name(quota), Hard: Hard(quota).Where(h => QuotaResources.Counts(h.Key, request.Resource)).ToList()))
+            .Where(q => q.Hard.Count > 0)
+            .ToList();
+        if (limits.Count == 0)
         {
-            var quota = JsonNode.Parse(cached.Json.Span)!.AsObject();
-            var hard = Hard(quota).Where(h => QuotaResources.Counts(h.Key, request.Resource)).ToList();
-            if (hard.Count > 0)
+            return;
+        }
+
+        // The namespace's usage of every tracked name, from one pass over its objects of this resource.
+        var names = limits.SelectMany(q => q.Hard.Select(h => h.Key)).Distinct(StringComparer.Ordinal).ToList();
+        var requested = QuotaUsage.Of(names, request.Resource, obj);
+        var used = names.ToDictionary(n => n, _ => 0m, StringComparer.Ordinal);
+        foreach (var existing in await ListAsync(request.Resource, request.Namespace, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (name, amount) in QuotaUsage.Of(names, request.Resource, existing))
             {
-                await CheckAsync(request, obj, ObjectMetadata.Name(quota), hard, cancellationToken).ConfigureAwait(false);
+                used[name] += amount;
             }
+        }
+
+        foreach (var (quotaName, hard) in limits)
+        {
+            Check(request, obj, quotaName, hard, requested, used);
         }
     }
 
-    private async Task CheckAsync(AdmissionRequest request, JsonObject obj, string quotaName, List<KeyValuePair<string, decimal>> hard, CancellationToken cancellationToken)
+    private static void Check(
+        AdmissionRequest request, JsonObject obj, string quotaName, List<KeyValuePair<string, decimal>> hard,
+        Dictionary<string, decimal> requested, Dictionary<string, decimal> used)
     {
         if (request.Resource is { Group: "", Plural: "pods" })
         {
@@ -49,25 +66,10 @@ internal sealed class ResourceQuotaAdmission(IResourceRegistry registry, Resourc
             }
         }
 
-        var existing = (await reader.ListAsync(request.Resource, request.Namespace, new ListOptions { ResourceVersion = "0" }, cancellationToken).ConfigureAwait(false)).Items
-            .Select(c => JsonNode.Parse(c.Json.Span)!.AsObject())
+        var exceeded = hard
+            .Where(h => requested[h.Key] > 0 && used[h.Key] + requested[h.Key] > h.Value)
+            .Select(h => (Name: h.Key, Requested: requested[h.Key], Used: used[h.Key], Limit: h.Value))
             .ToList();
-        var exceeded = new List<(string Name, decimal Requested, decimal Used, decimal Limit)>();
-        foreach (var (name, limit) in hard)
-        {
-            var requested = QuotaUsage.Of(name, request.Resource, obj);
-            if (requested == 0)
-            {
-                continue;
-            }
-
-            var used = existing.Sum(e => QuotaUsage.Of(name, request.Resource, e));
-            if (used + requested > limit)
-            {
-                exceeded.Add((name, requested, used, limit));
-            }
-        }
-
         if (exceeded.Count > 0)
         {
             string List(Func<(string Name, decimal Requested, decimal Used, decimal Limit), decimal> pick) =>
@@ -76,6 +78,10 @@ internal sealed class ResourceQuotaAdmission(IResourceRegistry registry, Resourc
                 $"exceeded quota: {quotaName}, requested: {List(e => e.Requested)}, used: {List(e => e.Used)}, limited: {List(e => e.Limit)}");
         }
     }
+
+    private async Task<List<JsonObject>> ListAsync(ResourceType type, string ns, CancellationToken cancellationToken) =>
+        [.. (await reader.ListAsync(type, ns, new ListOptions { ResourceVersion = "0" }, cancellationToken).ConfigureAwait(false)).Items
+            .Select(c => JsonNode.Parse(c.Json.Span)!.AsObject())];
 
     private static IEnumerable<KeyValuePair<string, decimal>> Hard(JsonObject quota)
     {

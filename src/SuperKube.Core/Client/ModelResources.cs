@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using SuperKube.Model;
 using SuperKube.Registry;
@@ -8,6 +9,7 @@ namespace SuperKube.Client;
 internal static class ModelResources
 {
     private static readonly Lazy<FrozenDictionary<Type, ApiResource>> ByType = new(Build);
+    private static readonly ConcurrentDictionary<Type, KubernetesEntityAttribute?> Entities = new();
 
     public static ApiResource For(Type type) =>
         ByType.Value.TryGetValue(type, out var resource) ? resource
@@ -17,8 +19,9 @@ internal static class ModelResources
     /// <summary>The kind of a model type: its [KubernetesEntity] kind, else its class name.</summary>
     public static string KindOf(Type type) => Entity(type)?.Kind is { Length: > 0 } kind ? kind : type.Name;
 
+    /// <summary>The type's [KubernetesEntity], looked up once per type (typed writes ask for it on every call).</summary>
     private static KubernetesEntityAttribute? Entity(Type type) =>
-        type.GetCustomAttributes(typeof(KubernetesEntityAttribute), inherit: false).OfType<KubernetesEntityAttribute>().FirstOrDefault();
+        Entities.GetOrAdd(type, static t => t.GetCustomAttributes(typeof(KubernetesEntityAttribute), inherit: false).OfType<KubernetesEntityAttribute>().FirstOrDefault());
 
     private static FrozenDictionary<Type, ApiResource> Build()
     {

@@ -12,7 +12,14 @@ namespace SuperKube.Quota;
 /// </summary>
 internal static class QuotaUsage
 {
-    public static decimal Of(string name, ResourceType type, JsonObject obj)
+    /// <summary>What <paramref name="obj"/> uses of each of <paramref name="names"/>; a pod's spec is read once for all of them.</summary>
+    public static Dictionary<string, decimal> Of(IEnumerable<string> names, ResourceType type, JsonObject obj)
+    {
+        var spec = new Lazy<PodSpec>(() => KubernetesClientExtensions.FromJson<Pod>(obj).Spec ?? new PodSpec());
+        return names.Distinct(StringComparer.Ordinal).ToDictionary(name => name, name => Of(name, type, obj, spec), StringComparer.Ordinal);
+    }
+
+    private static decimal Of(string name, ResourceType type, JsonObject obj, Lazy<PodSpec> spec)
     {
         if (!QuotaResources.Counts(name, type))
         {
@@ -21,7 +28,7 @@ internal static class QuotaUsage
 
         if (type is { Group: "", Plural: "pods" })
         {
-            return PodUsage(name, obj);
+            return PodUsage(name, obj, spec);
         }
 
         return name switch
@@ -48,7 +55,7 @@ internal static class QuotaUsage
             .Select(c => c.Name ?? "");
     }
 
-    private static decimal PodUsage(string name, JsonObject obj)
+    private static decimal PodUsage(string name, JsonObject obj, Lazy<PodSpec> podSpec)
     {
         if ((string?)obj["status"]?["phase"] is "Succeeded" or "Failed")
         {
@@ -61,7 +68,7 @@ internal static class QuotaUsage
             return 1; // pods, count/pods
         }
 
-        var spec = KubernetesClientExtensions.FromJson<Pod>(obj).Spec ?? new PodSpec();
+        var spec = podSpec.Value;
         if (kind == "limits")
         {
             spec = LimitsAsRequests(spec);

@@ -28,8 +28,8 @@ public sealed class ResourceQuotaTests(ServerFixture server) : IClassFixture<Ser
         Assert.NotEqual(0, tooBig.ExitCode);
         Assert.Contains("exceeded quota: compute, requested: requests.memory=600Mi, used: requests.memory=512Mi, limited: requests.memory=1Gi", tooBig.StdErr);
         fits.EnsureSuccess();
-        await WaitForAsync(async () => (await K.RunAsync("describe", "quota", "compute", "-n", ns)).StdOut is var d
-            && d.Contains("requests.memory  1012Mi  1Gi", StringComparison.Ordinal) && d.Contains("pods             2       2", StringComparison.Ordinal));
+        await Poll.UntilAsync(async () => (await K.RunAsync("describe", "quota", "compute", "-n", ns)).StdOut is var d
+            && d.Contains("requests.memory  1012Mi  1Gi", StringComparison.Ordinal) && d.Contains("pods             2       2", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the quota never showed the usage");
     }
 
     private static string Pod(string name, string memory) => $$$"""
@@ -44,14 +44,4 @@ public sealed class ResourceQuotaTests(ServerFixture server) : IClassFixture<Ser
             resources: {requests: {memory: {{{memory}}}}}
 
         """;
-
-    private static async Task WaitForAsync(Func<Task<bool>> done)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await done())
-        {
-            deadline.Token.ThrowIfCancellationRequested();
-            await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None);
-        }
-    }
 }

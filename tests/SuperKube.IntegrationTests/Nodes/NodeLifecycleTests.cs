@@ -51,8 +51,8 @@ public sealed class NodeLifecycleTests(NodeLifecycleServerFixture server) : ICla
         Assert.Contains("node.kubernetes.io/unreachable:NoExecute", taints);
         Assert.Contains("node.kubernetes.io/unreachable:NoSchedule", taints);
 
-        await PollAsync(async () => (await K.RunAsync("get", "pod", "brief", "-n", ns, "-o", "jsonpath={.metadata.deletionTimestamp}")).StdOut.Trim().Length > 0,
-            "pod brief was never marked for deletion");
+        await Poll.UntilAsync(async () => (await K.RunAsync("get", "pod", "brief", "-n", ns, "-o", "jsonpath={.metadata.deletionTimestamp}")).StdOut.Trim().Length > 0,
+            TimeSpan.FromSeconds(60), "pod brief was never marked for deletion");
         var patient = (await K.RunAsync("get", "pod", "patient", "-n", ns, "-o", "jsonpath={.metadata.deletionTimestamp}")).EnsureSuccess().StdOut.Trim();
         Assert.Empty(patient);
         var events = (await K.RunAsync("get", "events", "-n", "default", "--field-selector", $"involvedObject.name={node}")).EnsureSuccess().StdOut;
@@ -60,19 +60,5 @@ public sealed class NodeLifecycleTests(NodeLifecycleServerFixture server) : ICla
 
         (await K.RunAsync("delete", "node", node)).EnsureSuccess();
         (await K.RunAsync("wait", "--for=delete", "pod/brief", "pod/patient", "-n", ns, "--timeout=60s")).EnsureSuccess();
-    }
-
-    private static async Task PollAsync(Func<Task<bool>> done, string failure)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await done())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException(failure);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
-        }
     }
 }

@@ -39,9 +39,10 @@ internal sealed class ResourceQuotaReconciler(ISharedInformerFactory informers, 
             }
 
             var objects = (await _client.ListAsync(new ApiResource(type.Group, type.Version, type.Plural), request.Namespace, null, cancellationToken).ConfigureAwait(false)).Items;
+            var usages = objects.Select(o => QuotaUsage.Of(group, type, o)).ToList();
             foreach (var name in group)
             {
-                used[name] = QuotaQuantity.Format(name, objects.Sum(o => QuotaUsage.Of(name, type, o)));
+                used[name] = QuotaQuantity.Format(name, usages.Sum(u => u[name]));
             }
         }
 

@@ -1,4 +1,4 @@
-namespace SuperKube.IntegrationTests.Deploy;
+namespace SuperKube.IntegrationTests.Infrastructure;
 
 /// <summary>Polls a condition until it holds or a deadline passes.</summary>
 public static class Poll
@@ -22,4 +22,8 @@ public static class Poll
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
     }
+
+    /// <summary>Polls until <paramref name="done"/> holds; a <see cref="TimeoutException"/> saying <paramref name="failure"/> otherwise.</summary>
+    public static Task UntilAsync(Func<Task<bool>> done, TimeSpan timeout, string failure) =>
+        UntilAsync<object>(async () => await done() ? true : null, timeout, () => failure);
 }
