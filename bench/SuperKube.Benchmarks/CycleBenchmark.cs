@@ -34,7 +34,7 @@ internal static class CycleBenchmark
         {
             var json = workload.Pod(i, "bench");
             json["metadata"]!["uid"] = $"uid-{i}";
-            return new PodInfo(KubernetesClientExtensions.FromJson<Pod>(json), null, json);
+            return new PodInfo(KubernetesClientExtensions.FromJson<Pod>(json));
         }).ToList();
         var algorithm = new SchedulingAlgorithm(0);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

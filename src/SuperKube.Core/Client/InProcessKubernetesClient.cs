@@ -43,7 +43,7 @@ internal sealed class InProcessKubernetesClient(
         {
             if (filter.Matches(obj))
             {
-                yield return new WatchEvent("ADDED", obj.Parse());
+                yield return new WatchEvent("ADDED", obj.Json);
             }
         }
 
@@ -53,7 +53,7 @@ internal sealed class InProcessKubernetesClient(
             {
                 if (filter.Transition(e) is { } change)
                 {
-                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Parse());
+                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Json);
                 }
             }
         }

@@ -1,6 +1,47 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.Model;
 
 namespace SuperKube.Client;
 
-/// <summary>One watch event: ADDED, MODIFIED, DELETED (or BOOKMARK from remote servers) and the object.</summary>
-public sealed record WatchEvent(string Type, JsonObject Object);
+/// <summary>
+/// One watch event: ADDED, MODIFIED, DELETED (or BOOKMARK from remote servers) and the object. Events from the
+/// in-process watch cache carry the stored UTF-8 JSON and parse it only when <see cref="Object"/> is read, so a
+/// watcher that wants a typed model (<see cref="ToModel{T}"/>) deserialises the bytes once, with no JSON tree in
+/// between.
+/// </summary>
+public sealed class WatchEvent
+{
+    private JsonObject? _object;
+
+    /// <summary>An event with an already parsed object.</summary>
+    public WatchEvent(string type, JsonObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        Type = type;
+        _object = obj;
+    }
+
+    /// <summary>An event whose object is parsed from <paramref name="utf8Json"/> on first use.</summary>
+    public WatchEvent(string type, ReadOnlyMemory<byte> utf8Json)
+    {
+        Type = type;
+        Utf8Json = utf8Json;
+    }
+
+    public string Type { get; }
+
+    /// <summary>The object: a mutable copy owned by this event (parsed on first read when the event carries bytes).</summary>
+    public JsonObject Object => _object ??= JsonNode.Parse(Utf8Json.Span)?.AsObject() ?? new JsonObject();
+
+    /// <summary>The object's UTF-8 JSON when the event came from the in-process watch cache; empty otherwise.</summary>
+    public ReadOnlyMemory<byte> Utf8Json { get; }
+
+    /// <summary>The object as a model, deserialised from the bytes when the event carries them.</summary>
+    public T ToModel<T>() where T : class =>
+        _object is null && !Utf8Json.IsEmpty
+            ? JsonSerializer.Deserialize(Utf8Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}")
+            : KubernetesClientExtensions.FromJson<T>(Object);
+
+    public override string ToString() => $"{Type} {Object["kind"]} {Object["metadata"]?["namespace"]}/{Object["metadata"]?["name"]}";
+}

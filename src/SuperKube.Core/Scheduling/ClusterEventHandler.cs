@@ -165,17 +165,7 @@ internal sealed class ClusterEventHandler(Scheduler scheduler, SchedulerCache ca
     private static bool IsTerminal(PodInfo pod) => pod.Pod.Status?.Phase is "Succeeded" or "Failed";
 
     /// <summary>True when labels, annotations or spec changed (not just status or bookkeeping).</summary>
-    private static bool SpecChanged(PodInfo old, PodInfo pod)
-    {
-        if (old.Raw is null || pod.Raw is null)
-        {
-            return true;
-        }
-
-        return !JsonNode.DeepEquals(old.Raw["spec"], pod.Raw["spec"])
-            || !JsonNode.DeepEquals(old.Raw["metadata"]?["labels"], pod.Raw["metadata"]?["labels"])
-            || !JsonNode.DeepEquals(old.Raw["metadata"]?["annotations"], pod.Raw["metadata"]?["annotations"]);
-    }
+    private static bool SpecChanged(PodInfo old, PodInfo pod) => old.SchedulingFingerprint != pod.SchedulingFingerprint;
 
     private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

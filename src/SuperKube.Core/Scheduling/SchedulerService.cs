@@ -103,12 +103,12 @@ internal sealed partial class SchedulerService(
         tasks.Add(Watch(apiClient, ApiResource.Pods, stoppingToken,
             items =>
             {
-                var pods = items.Select(ToPod).ToList();
+                var pods = items.Select(json => ToPod(KubernetesClientExtensions.FromJson<Pod>(json))).ToList();
                 scheduler.Post(() => handler.ReplacePods(pods));
             },
             e =>
             {
-                var pod = ToPod(e.Object);
+                var pod = ToPod(e.ToModel<Pod>());
                 scheduler.Post(() => handler.PodChanged(e.Type, pod));
             },
             out var podsSynced));
@@ -138,10 +138,15 @@ internal sealed partial class SchedulerService(
         return Task.Run(() => reflector.RunAsync(replace, change, done, cancellationToken), cancellationToken);
     }
 
-    private PodInfo ToPod(JsonObject json)
+    /// <summary>The scheduler's view of a pod; <c>metadata.managedFields</c> is dropped (never read, and the largest part of a pod).</summary>
+    private PodInfo ToPod(Pod pod)
     {
-        var pod = KubernetesClientExtensions.FromJson<Pod>(json);
-        return new PodInfo(pod, priorities.Resolve(pod.Spec), json);
+        if (pod.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return new PodInfo(pod, priorities.Resolve(pod.Spec));
     }
 
     private void SetPriorityClass(JsonObject json)

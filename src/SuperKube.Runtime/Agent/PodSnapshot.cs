@@ -8,7 +8,12 @@ namespace SuperKube.Runtime.Agent;
 /// <summary>A pod as last seen from the API: the JSON (to diff and patch) and the typed model (to read the spec).</summary>
 internal sealed record PodSnapshot(JsonObject Json, Pod Pod)
 {
-    public static PodSnapshot From(JsonObject json) => new(json, KubernetesClientExtensions.FromJson<Pod>(json));
+    /// <summary>Takes ownership of <paramref name="json"/>, dropping <c>metadata.managedFields</c> (the agent never reads them).</summary>
+    public static PodSnapshot From(JsonObject json)
+    {
+        (json["metadata"] as JsonObject)?.Remove("managedFields");
+        return new(json, KubernetesClientExtensions.FromJson<Pod>(json));
+    }
 
     public string Namespace => ObjectMetadata.Namespace(Json);
 

@@ -116,7 +116,7 @@ internal sealed partial class Informer<T> : IInformer<T>
         {
             foreach (var json in list.Items)
             {
-                var obj = KubernetesClientExtensions.FromJson<T>(json);
+                var obj = Cached(KubernetesClientExtensions.FromJson<T>(json));
                 seen.Add(InformerStore<T>.KeyOf(obj));
                 var old = _store.Get(obj.Metadata?.Namespace, obj.Metadata?.Name ?? "");
                 if (old is not null && old.Metadata?.ResourceVersion == obj.Metadata?.ResourceVersion)
@@ -147,13 +147,13 @@ internal sealed partial class Informer<T> : IInformer<T>
     /// <summary>Applies one watch event; returns its resourceVersion.</summary>
     private string? Apply(WatchEvent change)
     {
-        var revision = change.Object["metadata"]?["resourceVersion"]?.GetValue<string>();
         if (change.Type is not ("ADDED" or "MODIFIED" or "DELETED"))
         {
-            return revision;
+            return change.Object["metadata"]?["resourceVersion"]?.GetValue<string>();
         }
 
-        var obj = KubernetesClientExtensions.FromJson<T>(change.Object);
+        var obj = Cached(change.ToModel<T>());
+        var revision = obj.Metadata?.ResourceVersion;
         lock (_dispatch)
         {
             if (revision is not null)
@@ -174,6 +174,20 @@ internal sealed partial class Informer<T> : IInformer<T>
         }
 
         return revision;
+    }
+
+    /// <summary>
+    /// What the store keeps: the object without <c>metadata.managedFields</c>, which no controller reads and which
+    /// would otherwise be the largest part of every cached object (client-go informers drop it the same way).
+    /// </summary>
+    private static T Cached(T obj)
+    {
+        if (obj.Metadata is { ManagedFields: not null } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return obj;
     }
 
     private void Dispatch(T? old, T current, bool deleted)

@@ -11,12 +11,12 @@ namespace SuperKube.Scheduling.Framework;
 public sealed class PodInfo
 {
     private static readonly Dictionary<string, string> NoLabels = [];
+    private ulong? _fingerprint;
 
-    internal PodInfo(Pod pod, int? priority = null, JsonObject? raw = null)
+    internal PodInfo(Pod pod, int? priority = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         Pod = pod;
-        Raw = raw;
         var meta = pod.Metadata;
         var spec = pod.Spec ?? new PodSpec();
         Namespace = meta?.Namespace ?? "";
@@ -80,7 +80,8 @@ public sealed class PodInfo
     /// <summary>True when the pod has any pod affinity or anti-affinity.</summary>
     public bool HasAffinity => RequiredAffinityTerms.Length + RequiredAntiAffinityTerms.Length + PreferredAffinityTerms.Length + PreferredAntiAffinityTerms.Length > 0;
 
-    internal JsonObject? Raw { get; }
+    /// <summary>A hash of the spec, labels and annotations: what can make an unschedulable pod schedulable (computed on first use).</summary>
+    internal ulong SchedulingFingerprint => _fingerprint ??= PodFingerprint.Of(Pod);
 
     internal HostPort[] HostPorts { get; }
 
@@ -95,7 +96,7 @@ public sealed class PodInfo
     /// <summary>Wraps a pod; its priority is spec.priority (0 when unset).</summary>
     public static PodInfo FromPod(Pod pod) => new(pod);
 
-    internal static PodInfo FromJson(JsonObject json, int? priority) => new(KubernetesClientExtensions.FromJson<Pod>(json), priority, json);
+    internal static PodInfo FromJson(JsonObject json, int? priority) => new(KubernetesClientExtensions.FromJson<Pod>(json), priority);
 
     /// <summary>A copy placed on <paramref name="nodeName"/> (the scheduler's assumption before the bind is seen).</summary>
     internal PodInfo AssignedTo(string nodeName) => new(this, nodeName);
@@ -103,7 +104,7 @@ public sealed class PodInfo
     private PodInfo(PodInfo source, string nodeName)
     {
         Pod = source.Pod;
-        Raw = source.Raw;
+        _fingerprint = source._fingerprint;
         Namespace = source.Namespace;
         Name = source.Name;
         Uid = source.Uid;

@@ -1,0 +1,24 @@
+namespace SuperKube.Benchmarks.Density;
+
+/// <summary>
+/// One density run: <see cref="Nodes"/> simulated nodes and <see cref="Deployments"/> Deployments of
+/// <see cref="Replicas"/> pods each; the process's RSS is sampled when <see cref="RssAtPods"/> pods are Running.
+/// Then <see cref="LatencyPods"/> more pods are created one by one at <see cref="LatencyPodsPerSecond"/>.
+/// </summary>
+internal sealed record DensitySettings(int Nodes, int Deployments, int Replicas, int RssAtPods, int LatencyPods, int LatencyPodsPerSecond)
+{
+    public const string Help = "[--nodes 1000] [--deployments 300] [--replicas 100] [--rss-at-pods 10000] [--latency-pods 100] [--latency-rate 10]";
+
+    public int Pods => Deployments * Replicas;
+
+    public static DensitySettings Parse(string[] args)
+    {
+        int Option(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length
+                ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : fallback;
+
+        return new DensitySettings(Option("--nodes", 1000), Option("--deployments", 300), Option("--replicas", 100), Option("--rss-at-pods", 10000),
+            Option("--latency-pods", 100), Option("--latency-rate", 10));
+    }
+}
