@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SuperKube.Client;
+using SuperKube.Model.Core;
 using SuperKube.Resources;
 
 namespace SuperKube.Benchmarks.Density;
@@ -39,14 +40,14 @@ internal sealed class PodStartupTracker(int expected, Action<int> onRunning)
 
     private void Observe(WatchEvent e)
     {
-        if (e.Type is not ("ADDED" or "MODIFIED") || e.Object["metadata"]?["uid"]?.GetValue<string>() is not { } uid)
+        if (e.Type is not ("ADDED" or "MODIFIED") || e.ToModel<Pod>() is not { Metadata.Uid: { } uid } pod)
         {
             return;
         }
 
         var now = Stopwatch.GetTimestamp();
         var created = _created.GetOrAdd(uid, now);
-        if (e.Object["status"]?["phase"]?.GetValue<string>() != "Running" || !_startup.TryAdd(uid, Stopwatch.GetElapsedTime(created, now).TotalMilliseconds))
+        if (pod.Status?.Phase != "Running" || !_startup.TryAdd(uid, Stopwatch.GetElapsedTime(created, now).TotalMilliseconds))
         {
             return;
         }

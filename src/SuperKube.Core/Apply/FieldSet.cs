@@ -9,12 +9,18 @@ namespace SuperKube.Apply;
 /// </summary>
 internal sealed class FieldSet
 {
-    private static readonly Comparer<string> Order = Comparer<string>.Create(PathElement.Compare);
-
-    private readonly SortedDictionary<string, FieldSet> _children = new(Order);
+    /// <summary>The children in <see cref="PathElement.Compare"/> order (a sorted list: sets are small and copied often).</summary>
+    private readonly List<(string Element, FieldSet Child)> _children;
 
     /// <summary>True when this node's own path is in the set (never for the root).</summary>
     private bool _member;
+
+    public FieldSet()
+        : this(0)
+    {
+    }
+
+    private FieldSet(int capacity) => _children = new(capacity);
 
     /// <summary>True when the set has no members.</summary>
     public bool IsEmpty => _children.Count == 0;
@@ -71,10 +77,10 @@ internal sealed class FieldSet
         var node = this;
         foreach (var element in path)
         {
-            if (!node._children.TryGetValue(element, out var child))
+            if (!node.TryGetChild(element, out var child))
             {
                 child = new FieldSet();
-                node._children[element] = child;
+                node.SetChild(element, child);
             }
 
             node = child;
@@ -133,13 +139,13 @@ internal sealed class FieldSet
         var result = new FieldSet { _member = _member };
         foreach (var (element, child) in _children)
         {
-            if (!other._children.TryGetValue(element, out var removed))
+            if (!other.TryGetChild(element, out var removed))
             {
-                result._children[element] = child.Clone();
+                result._children.Add((element, child.Clone()));
             }
             else if (!removed._member && child.RecursiveDifference(removed) is { } rest && (rest._member || rest._children.Count > 0))
             {
-                result._children[element] = rest;
+                result._children.Add((element, rest));
             }
         }
 
@@ -150,7 +156,7 @@ internal sealed class FieldSet
     public bool SetEquals(FieldSet other) =>
         _member == other._member &&
         _children.Count == other._children.Count &&
-        _children.All(c => other._children.TryGetValue(c.Key, out var o) && c.Value.SetEquals(o));
+        _children.All(c => other.TryGetChild(c.Element, out var o) && c.Child.SetEquals(o));
 
     public override string ToString() => ToJson().ToJsonString();
 
@@ -159,12 +165,12 @@ internal sealed class FieldSet
         var result = new FieldSet { _member = member(left._member, right._member) };
         foreach (var (element, child) in left._children)
         {
-            var combined = right._children.TryGetValue(element, out var match)
+            var combined = right.TryGetChild(element, out var match)
                 ? Combine(child, match, member, keepLeftOnly)
                 : keepLeftOnly ? child.Clone() : null;
             if (combined is not null && (combined._member || combined._children.Count > 0))
             {
-                result._children[element] = combined;
+                result._children.Add((element, combined)); // in order: left's children are
             }
         }
 
@@ -176,7 +182,7 @@ internal sealed class FieldSet
         var node = this;
         foreach (var element in path)
         {
-            if (!node._children.TryGetValue(element, out node))
+            if (!node.TryGetChild(element, out node))
             {
                 return null;
             }
@@ -190,26 +196,72 @@ internal sealed class FieldSet
         _member |= other._member;
         foreach (var (element, child) in other._children)
         {
-            if (_children.TryGetValue(element, out var mine))
+            if (TryGetChild(element, out var mine))
             {
                 mine.Add(child);
             }
             else
             {
-                _children[element] = child.Clone();
+                SetChild(element, child.Clone());
             }
         }
     }
 
     private FieldSet Clone()
     {
-        var copy = new FieldSet { _member = _member };
+        var copy = new FieldSet(_children.Count) { _member = _member };
         foreach (var (element, child) in _children)
         {
-            copy._children[element] = child.Clone();
+            copy._children.Add((element, child.Clone()));
         }
 
         return copy;
+    }
+
+    private bool TryGetChild(string element, out FieldSet child)
+    {
+        var index = IndexOf(element);
+        child = index >= 0 ? _children[index].Child : null!;
+        return index >= 0;
+    }
+
+    private void SetChild(string element, FieldSet child)
+    {
+        var index = IndexOf(element);
+        if (index >= 0)
+        {
+            _children[index] = (element, child);
+        }
+        else
+        {
+            _children.Insert(~index, (element, child));
+        }
+    }
+
+    /// <summary>The index of <paramref name="element"/>, or the bitwise complement of where it would go.</summary>
+    private int IndexOf(string element)
+    {
+        int low = 0, high = _children.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = PathElement.Compare(_children[middle].Element, element);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
     }
 
     private void ReadChildren(JsonObject json)
@@ -237,7 +289,7 @@ internal sealed class FieldSet
                 child.ReadChildren(inner);
             }
 
-            _children[element] = child;
+            SetChild(element, child);
         }
     }
 }

@@ -58,8 +58,7 @@ internal static class ManagedFieldsTracker
     /// <summary>The changes between two versions of an object, limited to what the endpoint lets managers own.</summary>
     public static FieldChanges Changes(ResourceType type, JsonObject? before, JsonObject after, string subresource)
     {
-        var raw = ObjectComparison.Compare(
-            before is null ? null : ManagedFieldsCodec.Without(before), ManagedFieldsCodec.Without(after), SchemaShape.For(type));
+        var raw = ObjectComparison.Compare(before, after, SchemaShape.For(type));
         return new FieldChanges(
             OwnershipScope.Filter(raw.Added, type, subresource),
             OwnershipScope.Filter(raw.Removed, type, subresource),

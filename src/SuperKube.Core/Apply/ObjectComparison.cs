@@ -11,6 +11,9 @@ namespace SuperKube.Apply;
 /// </summary>
 internal static class ObjectComparison
 {
+    private static readonly string MetadataField = PathElement.Field("metadata");
+
+    /// <summary>Compares <paramref name="before"/> and <paramref name="after"/>; <c>metadata.managedFields</c> is never compared.</summary>
     public static FieldChanges Compare(JsonObject? before, JsonObject after, StructuralSchema? schema)
     {
         var changes = new FieldChanges(new FieldSet(), new FieldSet(), new FieldSet());
@@ -61,6 +64,11 @@ internal static class ObjectComparison
         var names = (before?.Select(p => p.Key) ?? []).Concat(after?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {
+            if (path.Count == 1 && name == "managedFields" && path[0] == MetadataField)
+            {
+                continue;
+            }
+
             path.Add(PathElement.Field(name));
             var child = SchemaShape.Child(schema, name);
             Visit(changes, path, Slot.Of(before, name, child), Slot.Of(after, name, child), child);

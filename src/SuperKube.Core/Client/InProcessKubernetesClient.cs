@@ -43,7 +43,7 @@ internal sealed class InProcessKubernetesClient(
         {
             if (filter.Matches(obj))
             {
-                yield return new WatchEvent("ADDED", obj.Json);
+                yield return new WatchEvent("ADDED", obj.Json, Revision(obj));
             }
         }
 
@@ -53,7 +53,7 @@ internal sealed class InProcessKubernetesClient(
             {
                 if (filter.Transition(e) is { } change)
                 {
-                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Json);
+                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Json, Revision(e.Object));
                 }
             }
         }
@@ -109,6 +109,8 @@ internal sealed class InProcessKubernetesClient(
     private ResourceType Type(ApiResource resource) =>
         registry.Find(resource.Group, resource.Version, resource.Plural)
         ?? throw ApiException.NotFound(resource.Group, resource.Plural, "");
+
+    private static string Revision(WatchCache.CachedObject obj) => obj.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Parse(ReadOnlyMemory<byte> json) => JsonNode.Parse(json.Span)?.AsObject() ?? new JsonObject();
 

@@ -13,6 +13,7 @@ namespace SuperKube.Client;
 public sealed class WatchEvent
 {
     private JsonObject? _object;
+    private readonly string? _resourceVersion;
 
     /// <summary>An event with an already parsed object.</summary>
     public WatchEvent(string type, JsonObject obj)
@@ -22,17 +23,21 @@ public sealed class WatchEvent
         _object = obj;
     }
 
-    /// <summary>An event whose object is parsed from <paramref name="utf8Json"/> on first use.</summary>
-    public WatchEvent(string type, ReadOnlyMemory<byte> utf8Json)
+    /// <summary>An event whose object (at <paramref name="resourceVersion"/>) is parsed from <paramref name="utf8Json"/> on first use.</summary>
+    public WatchEvent(string type, ReadOnlyMemory<byte> utf8Json, string resourceVersion)
     {
         Type = type;
         Utf8Json = utf8Json;
+        _resourceVersion = resourceVersion;
     }
 
     public string Type { get; }
 
     /// <summary>The object: a mutable copy owned by this event (parsed on first read when the event carries bytes).</summary>
     public JsonObject Object => _object ??= JsonNode.Parse(Utf8Json.Span)?.AsObject() ?? new JsonObject();
+
+    /// <summary>The object's <c>metadata.resourceVersion</c> (read without parsing when the event carries bytes).</summary>
+    public string? ResourceVersion => _resourceVersion ?? Object["metadata"]?["resourceVersion"]?.GetValue<string>();
 
     /// <summary>The object's UTF-8 JSON when the event came from the in-process watch cache; empty otherwise.</summary>
     public ReadOnlyMemory<byte> Utf8Json { get; }

@@ -12,14 +12,12 @@ internal sealed class ObjectFilter
     private readonly ResourceType _type;
     private readonly LabelSelector? _labels;
     private readonly FieldSelector? _fields;
-    private readonly bool _fieldsNeedObject;
 
     private ObjectFilter(ResourceType type, LabelSelector? labels, FieldSelector? fields)
     {
         _type = type;
         _labels = labels;
         _fields = fields;
-        _fieldsNeedObject = fields is not null && fields.Requirements.Any(r => r.Field is not ("metadata.name" or "metadata.namespace"));
     }
 
     /// <summary>True when nothing is filtered.</summary>
@@ -71,12 +69,11 @@ internal sealed class ObjectFilter
             return true;
         }
 
-        var parsed = _fieldsNeedObject ? obj.Parse() : null;
         return _fields.Matches(field => field switch
         {
             "metadata.name" => obj.Key.Name,
             "metadata.namespace" => obj.Key.Namespace,
-            _ => parsed is not null && _type.SelectableFields.TryGetValue(field, out var get) ? get(parsed) ?? "" : "",
+            _ => obj.SelectableField(_type, field),
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.Registry;
 using SuperKube.Storage;
 
 namespace SuperKube.WatchCache;
@@ -17,6 +18,7 @@ internal sealed class CachedObject
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
     private int _deleting;
+    private IReadOnlyDictionary<string, string>? _selectableFields;
 
     public CachedObject(StoredObject stored)
     {
@@ -48,6 +50,24 @@ internal sealed class CachedObject
 
             return state == Deleting;
         }
+    }
+
+    /// <summary>
+    /// The value of one of the type's selectable fields (<c>spec.nodeName</c>, <c>status.phase</c>, …; "" when
+    /// unset). All of them are read with one parse on first use and kept, so every watcher with a field selector
+    /// shares that parse.
+    /// </summary>
+    public string SelectableField(ResourceType type, string field)
+    {
+        var fields = Volatile.Read(ref _selectableFields);
+        if (fields is null)
+        {
+            var parsed = Parse();
+            fields = type.SelectableFields.ToDictionary(f => f.Key, f => f.Value(parsed) ?? "", StringComparer.Ordinal);
+            Volatile.Write(ref _selectableFields, fields);
+        }
+
+        return fields.TryGetValue(field, out var value) ? value : "";
     }
 
     /// <summary>Parses a fresh mutable copy of the object.</summary>

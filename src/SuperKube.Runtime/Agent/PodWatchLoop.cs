@@ -36,7 +36,7 @@ internal static partial class PodWatchLoop
                     var options = new ListOptions { FieldSelector = fieldSelector, ResourceVersion = revision, AllowWatchBookmarks = true };
                     await foreach (var e in client.WatchAsync(ApiResource.Pods, null, options, cancellationToken).ConfigureAwait(false))
                     {
-                        if (ObjectMetadata.ResourceVersion(e.Object) is { Length: > 0 } rv)
+                        if (e.ResourceVersion is { Length: > 0 } rv)
                         {
                             revision = rv;
                         }

@@ -15,15 +15,17 @@ internal sealed record GraphNode(
     /// <summary>Deleted with the orphan policy: its dependents lose their references to it first.</summary>
     public bool OrphaningDependents => Deleting && Finalizers.Contains(DeletionFinalizers.Orphan);
 
-    public static GraphNode From(ApiResource resource, JsonObject obj) =>
+    public static GraphNode From(ApiResource resource, JsonObject obj) => From(resource, CollectorView.Read(obj));
+
+    public static GraphNode From(ApiResource resource, CollectorMetadata metadata) =>
         new(
             resource,
-            ObjectMetadata.Namespace(obj),
-            ObjectMetadata.Name(obj),
-            ObjectMetadata.Uid(obj),
-            OwnerLink.Of(obj),
-            ObjectMetadata.IsDeleting(obj),
-            ObjectMetadata.Finalizers(obj)?.Select(f => f is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList() ?? []);
+            metadata.Namespace ?? "",
+            metadata.Name ?? "",
+            metadata.Uid ?? "",
+            OwnerLink.Of(metadata.OwnerReferences),
+            metadata.IsDeleting,
+            metadata.Finalizers ?? []);
 
     public bool SameOwners(GraphNode other) => Owners.SequenceEqual(other.Owners);
 

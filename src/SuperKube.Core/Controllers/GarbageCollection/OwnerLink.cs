@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using SuperKube.Model.Meta;
 
 namespace SuperKube.Controllers.GarbageCollection;
 
@@ -6,27 +6,9 @@ namespace SuperKube.Controllers.GarbageCollection;
 internal sealed record OwnerLink(string ApiVersion, string Kind, string Name, string Uid, bool BlockOwnerDeletion)
 {
     /// <summary>The owner references of an object; entries without a uid are skipped.</summary>
-    public static IReadOnlyList<OwnerLink> Of(JsonObject obj)
-    {
-        if ((obj["metadata"] as JsonObject)?["ownerReferences"] is not JsonArray refs)
-        {
-            return [];
-        }
-
-        var links = new List<OwnerLink>(refs.Count);
-        foreach (var item in refs.OfType<JsonObject>())
-        {
-            var uid = Text(item, "uid");
-            if (uid.Length > 0)
-            {
-                links.Add(new OwnerLink(Text(item, "apiVersion"), Text(item, "kind"), Text(item, "name"), uid,
-                    item["blockOwnerDeletion"] is JsonValue b && b.TryGetValue<bool>(out var block) && block));
-            }
-        }
-
-        return links;
-    }
-
-    private static string Text(JsonObject obj, string field) =>
-        obj[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+    public static IReadOnlyList<OwnerLink> Of(IEnumerable<OwnerReference>? references) =>
+        references is null
+            ? []
+            : [.. references.Where(r => r.Uid is { Length: > 0 })
+                .Select(r => new OwnerLink(r.ApiVersion ?? "", r.Kind ?? "", r.Name ?? "", r.Uid!, r.BlockOwnerDeletion ?? false))];
 }

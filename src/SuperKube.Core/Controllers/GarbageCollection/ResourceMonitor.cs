@@ -37,7 +37,7 @@ internal sealed class ResourceMonitor(ApiResource resource, IKubernetesClient cl
                 var options = new ListOptions { ResourceVersion = revision, AllowWatchBookmarks = true };
                 await foreach (var change in client.WatchAsync(resource, null, options, cancellationToken).ConfigureAwait(false))
                 {
-                    if (ObjectMetadata.ResourceVersion(change.Object) is { Length: > 0 } seen)
+                    if (change.ResourceVersion is { Length: > 0 } seen)
                     {
                         revision = seen;
                     }
@@ -45,10 +45,10 @@ internal sealed class ResourceMonitor(ApiResource resource, IKubernetesClient cl
                     switch (change.Type)
                     {
                         case "ADDED" or "MODIFIED":
-                            enqueue(graph.Observe(GraphNode.From(resource, change.Object)));
+                            enqueue(graph.Observe(GraphNode.From(resource, CollectorView.Read(change))));
                             break;
                         case "DELETED":
-                            enqueue(graph.Forget(ObjectMetadata.Uid(change.Object)));
+                            enqueue(graph.Forget(CollectorView.Read(change).Uid ?? ""));
                             break;
                     }
                 }

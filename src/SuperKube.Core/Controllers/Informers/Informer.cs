@@ -149,7 +149,7 @@ internal sealed partial class Informer<T> : IInformer<T>
     {
         if (change.Type is not ("ADDED" or "MODIFIED" or "DELETED"))
         {
-            return change.Object["metadata"]?["resourceVersion"]?.GetValue<string>();
+            return change.ResourceVersion;
         }
 
         var obj = Cached(change.ToModel<T>());

@@ -31,7 +31,7 @@ internal sealed partial class Reflector(IKubernetesClient client, ApiResource re
                     await foreach (var e in client.WatchAsync(resource, null, new ListOptions { ResourceVersion = revision, AllowWatchBookmarks = true }, cancellationToken)
                                        .ConfigureAwait(false))
                     {
-                        if (ObjectMetadata.ResourceVersion(e.Object) is { Length: > 0 } rv)
+                        if (e.ResourceVersion is { Length: > 0 } rv)
                         {
                             revision = rv;
                         }
