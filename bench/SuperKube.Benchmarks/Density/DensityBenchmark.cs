@@ -95,11 +95,13 @@ internal static class DensityBenchmark
         var startup = pods.Latencies();
         var available = deployments.Latencies();
         var podsPerSecond = settings.Pods / elapsed.TotalSeconds;
+        var boundPerSecond = settings.Pods / Stopwatch.GetElapsedTime(start, pods.LastBound).TotalSeconds;
         var table = new SummaryTable();
         table.Add("Nodes / Deployments x replicas", $"{settings.Nodes} / {settings.Deployments} x {settings.Replicas} = {settings.Pods} pods");
         table.Add("Deployments created (API)", $"{created.TotalSeconds:F2} s");
         table.Add("All pods Running", $"{elapsed.TotalSeconds:F1} s");
-        table.Add("Pods/s end to end (created, bound, Running)", $"{podsPerSecond:F0}/s", ">= 1000/s", podsPerSecond >= 1000);
+        table.Add("Pods/s created and bound (last pod seen bound)", $"{boundPerSecond:F0}/s", ">= 1000/s (#4)", boundPerSecond >= 1000);
+        table.Add("Pods/s end to end (created, bound, Running)", $"{podsPerSecond:F0}/s", ">= 1000/s (#6)", podsPerSecond >= 1000);
         table.Add("Saturation: pod startup p50 / p99 / max (creation -> Running, watch)", $"{Ms(Percentile(startup, 0.50))} / {Ms(Percentile(startup, 0.99))} / {Ms(startup[^1])}");
         table.Add("Deployment create -> Available p50 / p99 / max", $"{Ms(Percentile(available, 0.50))} / {Ms(Percentile(available, 0.99))} / {Ms(available[^1])}");
         table.Add("Writes per pod (revisions / pods; Events per pod)", $"{(revisionAfter - revisionBefore) / (double)settings.Pods:F1}; {events / (double)settings.Pods:F1}");

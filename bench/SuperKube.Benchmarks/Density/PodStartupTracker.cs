@@ -16,8 +16,10 @@ internal sealed class PodStartupTracker(int expected, Action<int> onRunning)
 {
     private readonly ConcurrentDictionary<string, long> _created = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double> _startup = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _bound = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _allRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastRunning;
+    private long _lastBound;
 
     public Task AllRunning => _allRunning.Task;
 
@@ -25,6 +27,9 @@ internal sealed class PodStartupTracker(int expected, Action<int> onRunning)
 
     /// <summary>When the last pod was seen Running (a <see cref="Stopwatch"/> timestamp).</summary>
     public long LastRunning => Interlocked.Read(ref _lastRunning);
+
+    /// <summary>When the last pod was first seen bound to a node (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastBound => Interlocked.Read(ref _lastBound);
 
     /// <summary>Startup latencies in milliseconds, sorted.</summary>
     public double[] Latencies() => [.. _startup.Values.Order()];
@@ -47,6 +52,11 @@ internal sealed class PodStartupTracker(int expected, Action<int> onRunning)
 
         var now = Stopwatch.GetTimestamp();
         var created = _created.GetOrAdd(uid, now);
+        if (pod.Spec?.NodeName is { Length: > 0 } && _bound.TryAdd(uid, true))
+        {
+            Interlocked.Exchange(ref _lastBound, now);
+        }
+
         if (pod.Status?.Phase != "Running" || !_startup.TryAdd(uid, Stopwatch.GetElapsedTime(created, now).TotalMilliseconds))
         {
             return;
