@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SuperKube.Benchmarks.Infrastructure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SuperKube.Client;
@@ -36,8 +37,8 @@ internal static class SchedulerBenchmark
             var client = host.Services.GetRequiredService<IKubernetesClient>();
             var recorder = host.Services.GetRequiredService<BindRecorder>();
             await client.CreateAsync(ApiResource.Namespaces, null, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = "bench" } }, default);
-            await ParallelAsync(settings.Nodes, i => client.CreateAsync(ApiResource.Nodes, null, SchedulerWorkload.Node(i), default));
-            await ParallelAsync(settings.Pods, i => client.CreateAsync(ApiResource.Pods, "bench", workload.Pod(i, "bench"), default));
+            await Workers.ForAsync(settings.Nodes, Writers, i => client.CreateAsync(ApiResource.Nodes, null, SchedulerWorkload.Node(i), default));
+            await Workers.ForAsync(settings.Pods, Writers, i => client.CreateAsync(ApiResource.Pods, "bench", workload.Pod(i, "bench"), default));
             recorder.Expect(settings.Pods);
             GC.Collect();
 
@@ -55,8 +56,8 @@ internal static class SchedulerBenchmark
                 workload.Name,
                 settings.Pods,
                 Stopwatch.GetElapsedTime(start, end),
-                Percentile(latencies, 0.50),
-                Percentile(latencies, 0.99),
+                Workers.Percentile(latencies, 0.50),
+                Workers.Percentile(latencies, 0.99),
                 GC.CollectionCount(2) - gcBefore,
                 cpu,
                 scheduler.CycleTime / Math.Max(1, scheduler.Attempts),
@@ -66,20 +67,5 @@ internal static class SchedulerBenchmark
         {
             await host.StopAsync();
         }
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * p) - 1)];
-
-    private static async Task ParallelAsync(int count, Func<int, Task> body)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                await body(i);
-            }
-        })));
     }
 }

@@ -75,7 +75,7 @@ internal static class DensityBenchmark
         GC.Collect();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
-        await ParallelAsync(settings.Deployments, async i =>
+        await Workers.ForAsync(settings.Deployments, Writers, async i =>
         {
             var name = $"d{i}";
             deployments.Sent(name);
@@ -102,8 +102,8 @@ internal static class DensityBenchmark
         table.Add("All pods Running", $"{elapsed.TotalSeconds:F1} s");
         table.Add("Pods/s created and bound (last pod seen bound)", $"{boundPerSecond:F0}/s", ">= 1000/s (#4)", boundPerSecond >= 1000);
         table.Add("Pods/s end to end (created, bound, Running)", $"{podsPerSecond:F0}/s", ">= 1000/s (#6)", podsPerSecond >= 1000);
-        table.Add("Saturation: pod startup p50 / p99 / max (creation -> Running, watch)", $"{Ms(Percentile(startup, 0.50))} / {Ms(Percentile(startup, 0.99))} / {Ms(startup[^1])}");
-        table.Add("Deployment create -> Available p50 / p99 / max", $"{Ms(Percentile(available, 0.50))} / {Ms(Percentile(available, 0.99))} / {Ms(available[^1])}");
+        table.Add("Saturation: pod startup p50 / p99 / max (creation -> Running, watch)", $"{Ms(Workers.Percentile(startup, 0.50))} / {Ms(Workers.Percentile(startup, 0.99))} / {Ms(startup[^1])}");
+        table.Add("Deployment create -> Available p50 / p99 / max", $"{Ms(Workers.Percentile(available, 0.50))} / {Ms(Workers.Percentile(available, 0.99))} / {Ms(available[^1])}");
         table.Add("Writes per pod (revisions / pods; Events per pod)", $"{(revisionAfter - revisionBefore) / (double)settings.Pods:F1}; {events / (double)settings.Pods:F1}");
         table.Add("Process CPU per pod (user + system)", $"{cpu.TotalMilliseconds / settings.Pods:F2} ms");
         if (rssAtThreshold is { } rss)
@@ -139,8 +139,8 @@ internal static class DensityBenchmark
         await stopWatch.CancelAsync();
         await watch.ContinueWith(_ => { }, TaskScheduler.Default);
         var startup = pods.Latencies();
-        table.Add($"Latency phase: {settings.LatencyPods} pods at {settings.LatencyPodsPerSecond}/s, startup p50", Ms(Percentile(startup, 0.50)));
-        table.Add("Latency phase: pod startup p99", Ms(Percentile(startup, 0.99)), "<= 1 s", Percentile(startup, 0.99) <= 1000);
+        table.Add($"Latency phase: {settings.LatencyPods} pods at {settings.LatencyPodsPerSecond}/s, startup p50", Ms(Workers.Percentile(startup, 0.50)));
+        table.Add("Latency phase: pod startup p99", Ms(Workers.Percentile(startup, 0.99)), "<= 1 s", Workers.Percentile(startup, 0.99) <= 1000);
     }
 
     private static async Task WaitForNodesAsync(IKubernetesClient client, int count, CancellationToken cancellationToken)
@@ -181,18 +181,4 @@ internal static class DensityBenchmark
 
     private static string Ms(double ms) => ms.ToString("F0", CultureInfo.InvariantCulture) + " ms";
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * p) - 1)];
-
-    private static async Task ParallelAsync(int count, Func<int, Task> body)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                await body(i);
-            }
-        })));
-    }
 }
