@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,24 +29,13 @@ internal sealed partial class KubernetesService(
             return;
         }
 
-        // The listening port is known once the host has started (the server starts after the hosted services).
-        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
-        {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-        }
-
+        var endpoint = await ListeningAddress.WaitAsync(services, options.Value.AdvertiseAddress, stoppingToken).ConfigureAwait(false);
         try
         {
-            var endpoint = Listening();
             await UpsertAsync("services", "", ServiceObject(endpoint?.Port ?? 443), keep: true, stoppingToken).ConfigureAwait(false);
             if (endpoint is not null)
             {
-                var (address, port) = endpoint.Value;
-                var ip = options.Value.AdvertiseAddress ?? address;
+                var (ip, port) = endpoint.Value;
                 await UpsertAsync("endpoints", "", EndpointsObject(ip, port), keep: false, stoppingToken).ConfigureAwait(false);
                 await UpsertAsync("endpointslices", "discovery.k8s.io", SliceObject(ip, port), keep: false, stoppingToken).ConfigureAwait(false);
             }
@@ -128,23 +113,6 @@ internal sealed partial class KubernetesService(
                 return current;
             }, Context, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The address and port the server listens on (loopback when it listens on every address), or null without a server.</summary>
-    private (string Address, int Port)? Listening()
-    {
-        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        foreach (var address in addresses ?? [])
-        {
-            if (Uri.TryCreate(address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal),
-                    UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip))
-            {
-                var host = ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : ip.ToString();
-                return (host, uri.Port);
-            }
-        }
-
-        return null;
     }
 
     private static partial class Log
