@@ -58,7 +58,8 @@ public sealed class PostgresSuperKubeBuilderExtensionsTests
 
         var lease = Assert.Single(services, d => d.ServiceType == typeof(ILeaseManager));
         Assert.NotNull(lease.ImplementationFactory);
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PostgresServerRecord));
+        Assert.Single(services, d => d.ServiceType == typeof(PostgresServerRecord));
+        Assert.Single(services, d => d.ServiceType == typeof(SuperKube.Bootstrap.IApiServerAddresses));
     }
 
     [Fact]

@@ -110,6 +110,25 @@ public sealed class MultiServerKubectlTests(PostgresServer postgres) : IAsyncLif
             Deadline, "the Deployment's pods were not created and scheduled after the hand-over");
     }
 
+    [Fact]
+    public async Task GetEndpoints_Kubernetes_ListsEveryLiveServerAndDropsAStoppedOne()
+    {
+        var ports = new[] { Cluster.Port(0), Cluster.Port(1) };
+        await Poll.UntilAsync(async () => (await KubernetesEndpointPortsAsync(Cluster.Kubectls[1])).SetEquals(ports), Deadline,
+            "the kubernetes Endpoints did not list both servers");
+
+        await Cluster.StopServerAsync(0);
+
+        await Poll.UntilAsync(async () => (await KubernetesEndpointPortsAsync(Cluster.Kubectls[1])).SetEquals([ports[1]]), Deadline,
+            "the stopped server stayed in the kubernetes Endpoints");
+    }
+
+    private static async Task<HashSet<int>> KubernetesEndpointPortsAsync(Infrastructure.Kubectl kubectl)
+    {
+        var result = await kubectl.RunAsync("get", "endpoints", "kubernetes", "-n", "default", "-o", "jsonpath={.subsets[*].ports[*].port}");
+        return [.. result.EnsureSuccess().StdOut.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+    }
+
     /// <summary>Lease name → spec.holderIdentity of the Lease objects in kube-system.</summary>
     private static async Task<Dictionary<string, string>> LeaseHoldersAsync(Infrastructure.Kubectl kubectl)
     {

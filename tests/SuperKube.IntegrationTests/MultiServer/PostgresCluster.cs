@@ -33,6 +33,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A kubectl bound to server N's own kubeconfig.</summary>
     public Infrastructure.Kubectl[] Kubectls { get; }
 
+    /// <summary>The port server N listens on.</summary>
+    public int Port(int index) => (_hosts[index] ?? throw new InvalidOperationException($"server {index} is stopped")).Url.Port;
+
     public static async Task<PostgresCluster> StartAsync(PostgresServer postgres, int count, CancellationToken cancellationToken)
     {
         var cluster = new PostgresCluster(postgres, await postgres.CreateSchemaAsync(cancellationToken), count);

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SuperKube.Bootstrap;
 using SuperKube.Controllers;
 
 namespace SuperKube.Storage.Postgres;
 
 /// <summary>
 /// What the PostgreSQL backend adds for several servers on one database: the lease manager (replacing the
-/// single-server one, whichever was registered first), its validated options and this server's record.
+/// single-server one, whichever was registered first), its validated options and this server's record, which also
+/// lists the live servers for the kubernetes Service's endpoints.
 /// </summary>
 internal static class PostgresLeaseRegistration
 {
@@ -28,6 +30,8 @@ internal static class PostgresLeaseRegistration
         services.TryAddSingleton<LeaseObjectMirror>();
         services.TryAddSingleton<PostgresLeaseManager>();
         services.Replace(ServiceDescriptor.Singleton<ILeaseManager>(sp => sp.GetRequiredService<PostgresLeaseManager>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresServerRecord>());
+        services.TryAddSingleton<PostgresServerRecord>();
+        services.TryAddSingleton<IApiServerAddresses>(sp => sp.GetRequiredService<PostgresServerRecord>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresServerRecord>(sp => sp.GetRequiredService<PostgresServerRecord>()));
     }
 }

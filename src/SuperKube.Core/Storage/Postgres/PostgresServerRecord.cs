@@ -11,12 +11,30 @@ namespace SuperKube.Storage.Postgres;
 /// Keeps this server's row in the <c>servers</c> table alive (identity, listening address, expiry by the database
 /// clock), renewed every <see cref="PostgresLeaseOptions.RenewInterval"/> for <see cref="PostgresLeaseOptions.LeaseDuration"/>.
 /// The live rows are the servers leases are spread over; a killed server drops out when its row expires, a stopped
-/// one removes its row at once.
+/// one removes its row at once. The live rows' addresses are the <c>kubernetes</c> Service's endpoints.
 /// </summary>
 internal sealed partial class PostgresServerRecord(
     PostgresLeaseManager leases, IResourceStore store, IServiceProvider services, IOptions<ServiceNetworkOptions> network,
-    ILogger<PostgresServerRecord> logger) : BackgroundService
+    ILogger<PostgresServerRecord> logger) : BackgroundService, IApiServerAddresses
 {
+    public TimeSpan RefreshInterval => leases.Options.RenewInterval;
+
+    public async Task<IReadOnlyList<(string Address, int Port)>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = await leases.RunAsync(PostgresQueries.ListLiveServerAddressesAsync, cancellationToken).ConfigureAwait(false);
+        var servers = new List<(string Address, int Port)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var colon = row.LastIndexOf(':');
+            if (colon > 0 && int.TryParse(row.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var port))
+            {
+                servers.Add((row[..colon], port));
+            }
+        }
+
+        return servers;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = leases.Options;
