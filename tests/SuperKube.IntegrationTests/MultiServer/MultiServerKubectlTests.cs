@@ -123,6 +123,43 @@ public sealed class MultiServerKubectlTests(PostgresServer postgres) : IAsyncLif
             "the stopped server stayed in the kubernetes Endpoints");
     }
 
+    [Fact]
+    public async Task Readyz_DatabaseUnreachable_NotReadyNamingTheCheckThenWatchResumesWithoutLoss()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (first, second) = (Cluster.Kubectls[0], Cluster.Kubectls[1]);
+        using var watch = second.Start(["get", "configmaps", "-n", "default", "-w", "--output-watch-events", "-o", "name"]);
+        var lines = new LineReader(watch.StandardOutput);
+        try
+        {
+            (await first.RunAsync("create", "configmap", "before-cut", "-n", "default")).EnsureSuccess();
+            await lines.WaitForAsync(l => l.Contains("configmap/before-cut", StringComparison.Ordinal), Deadline);
+
+            await Cluster.SetDatabaseReachableAsync(false, ct);
+            try
+            {
+                var failing = await Poll.UntilAsync(
+                    async () => await first.RunAsync("get", "--raw", "/readyz?verbose") is { ExitCode: not 0 } r ? r : null,
+                    Deadline, () => "/readyz stayed ok while the database was unreachable");
+                Assert.Contains("ServiceUnavailable", failing.StdErr, StringComparison.Ordinal);
+                Assert.Equal(0, (await first.RunAsync("get", "--raw", "/livez")).ExitCode);
+            }
+            finally
+            {
+                await Cluster.SetDatabaseReachableAsync(true, ct);
+            }
+
+            await Poll.UntilAsync(async () => (await first.RunAsync("get", "--raw", "/readyz")).ExitCode == 0, Deadline, "/readyz did not recover");
+            (await first.RunAsync("create", "configmap", "after-cut", "-n", "default")).EnsureSuccess();
+            await lines.WaitForAsync(l => l.Contains("configmap/after-cut", StringComparison.Ordinal), Deadline);
+            Assert.Equal(0, (await second.RunAsync("get", "configmap", "before-cut", "-n", "default")).ExitCode);
+        }
+        finally
+        {
+            watch.Kill();
+        }
+    }
+
     private static async Task<HashSet<int>> KubernetesEndpointPortsAsync(Infrastructure.Kubectl kubectl)
     {
         var result = await kubectl.RunAsync("get", "endpoints", "kubernetes", "-n", "default", "-o", "jsonpath={.subsets[*].ports[*].port}");

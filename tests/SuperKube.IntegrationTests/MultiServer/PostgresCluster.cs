@@ -9,7 +9,8 @@ namespace SuperKube.IntegrationTests.MultiServer;
 
 /// <summary>
 /// Several <c>superkube server</c> hosts (each with its own data directory, PKI, kubeconfig and embedded Fake node
-/// <c>node-N</c>) sharing one schema of the throwaway PostgreSQL, with short leases (3 s, renewed every 0.5 s) so
+/// <c>node-N</c>) sharing one schema of the throwaway PostgreSQL (through a role of their own, so a test can cut them
+/// off the database), with short leases (3 s, renewed every 0.5 s) so
 /// that hand-overs happen within a test. Server N holds leases as <c>server-N</c>.
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
@@ -38,7 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public static async Task<PostgresCluster> StartAsync(PostgresServer postgres, int count, CancellationToken cancellationToken)
     {
-        var cluster = new PostgresCluster(postgres, await postgres.CreateSchemaAsync(cancellationToken), count);
+        var cluster = new PostgresCluster(postgres, await postgres.CreateSchemaWithOwnRoleAsync(cancellationToken), count);
         try
         {
             // One after the other: the first server creates the schema and the bootstrap objects, the others join it.
@@ -55,6 +56,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         return cluster;
     }
+
+    /// <summary>Cuts every server off the database (sessions terminated, logins refused), or lets them back.</summary>
+    public Task SetDatabaseReachableAsync(bool reachable, CancellationToken cancellationToken) =>
+        _postgres.SetReachableAsync(_connectionString, reachable, cancellationToken);
 
     /// <summary>Stops server N as a shutdown would (its leases are released, its record removed).</summary>
     public async Task StopServerAsync(int index)
