@@ -117,7 +117,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     /// <summary>The postgres:// URL `superkube server --db-url` takes, naming the test's schema through libpq's options.</summary>
-    private static string DatabaseUrl(string connectionString)
+    internal static string DatabaseUrl(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var options = Uri.EscapeDataString($"-c search_path={builder.SearchPath}");
