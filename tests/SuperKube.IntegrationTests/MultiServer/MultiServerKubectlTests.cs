@@ -160,6 +160,50 @@ public sealed class MultiServerKubectlTests(PostgresServer postgres) : IAsyncLif
         }
     }
 
+    [Fact]
+    public async Task RestartPostgres_DuringWrites_NoAcknowledgedWriteOrWatchEventLost()
+    {
+        var (first, second) = (Cluster.Kubectls[0], Cluster.Kubectls[1]);
+        using var watch = second.Start(["get", "configmaps", "-n", "default", "-w", "--output-watch-events", "-o", "name"]);
+        var lines = new LineReader(watch.StandardOutput);
+        try
+        {
+            (await first.RunAsync("create", "configmap", "load-start", "-n", "default")).EnsureSuccess();
+            await lines.WaitForAsync(l => l.EndsWith("configmap/load-start", StringComparison.Ordinal), Deadline);
+            var acknowledged = new List<string> { "load-start" };
+            var restart = Task.CompletedTask;
+            for (var i = 0; i < 30; i++)
+            {
+                if (i == 5)
+                {
+                    restart = postgres.RestartAsync();
+                }
+
+                if ((await first.RunAsync("create", "configmap", $"load-{i}", "-n", "default")).ExitCode == 0)
+                {
+                    acknowledged.Add($"load-{i}");
+                }
+            }
+
+            await restart;
+            (await first.RunAsync("create", "configmap", "load-end", "-n", "default")).EnsureSuccess();
+            acknowledged.Add("load-end");
+            await lines.WaitForAsync(l => l.EndsWith("configmap/load-end", StringComparison.Ordinal), Deadline);
+
+            foreach (var name in acknowledged)
+            {
+                Assert.Single(lines.Seen, l => l == $"configmap/{name}"); // each object once: added, never modified
+            }
+
+            var listed = (await second.RunAsync("get", "configmaps", "-n", "default", "-o", "name")).EnsureSuccess().StdOut.Split('\n');
+            Assert.All(acknowledged, name => Assert.Contains($"configmap/{name}", listed));
+        }
+        finally
+        {
+            watch.Kill();
+        }
+    }
+
     private static async Task<HashSet<int>> KubernetesEndpointPortsAsync(Infrastructure.Kubectl kubectl)
     {
         var result = await kubectl.RunAsync("get", "endpoints", "kubernetes", "-n", "default", "-o", "jsonpath={.subsets[*].ports[*].port}");

@@ -142,6 +142,19 @@ public sealed class PostgresServer : IAsyncLifetime
             cancellationToken);
     }
 
+    /// <summary>
+    /// Restarts the whole PostgreSQL server (fast shutdown: sessions are cut, then it starts again on the same port).
+    /// Every test using the server sees the outage; use it only where tests of this server run one at a time.
+    /// </summary>
+    public Task RestartAsync()
+    {
+        Require();
+
+        // Require() passed, so InitializeAsync created _root.
+        return RunAsync(
+            Tool("pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root!.FullName, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], _asServiceUser);
+    }
+
     /// <summary>Drops a schema made by <see cref="CreateSchemaAsync"/> with everything in it.</summary>
     public Task DropSchemaAsync(string connectionString, CancellationToken cancellationToken)
     {
