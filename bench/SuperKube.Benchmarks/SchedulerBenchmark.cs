@@ -5,6 +5,7 @@ using SuperKube.Benchmarks.Infrastructure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SuperKube.Client;
+using SuperKube.Controllers;
 using SuperKube.Scheduling;
 using SuperKube.Scheduling.Cache;
 
@@ -25,7 +26,7 @@ internal static class SchedulerBenchmark
         var leadership = new GatedLeadership();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<ISchedulerLeadership>(leadership);
+        builder.Services.AddSingleton<ILeaseManager>(leadership);
         builder.Services.AddSuperKube()
             .AddSqliteStorage(o => o.Path = ":memory:")
             .AddScheduler(o => o.Parallelism = settings.Parallelism)

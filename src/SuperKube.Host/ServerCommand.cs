@@ -20,11 +20,16 @@ internal static class ServerCommand
         var fakeNodes = new Option<int>("--fake-nodes") { Description = "Number of simulated nodes (Fake runtime) to add.", DefaultValueFactory = _ => 0 };
         var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent." };
         var insecureHttp = new Option<bool>("--insecure-http") { Description = "Serve plain HTTP without authentication or authorization (loopback only, for quick local use)." };
+        var leaseDuration = new Option<int>("--lease-duration")
+        {
+            Description = "Seconds a controller or scheduler lease lasts when servers share PostgreSQL (renewed every third of it); a killed server's loops move to another within it.",
+            DefaultValueFactory = _ => 30,
+        };
         var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP address for the serving certificate (repeatable).", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
-            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan,
+            dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan, leaseDuration,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -43,6 +48,7 @@ internal static class ServerCommand
                 NoAgent = result.GetValue(noAgent),
                 InsecureHttp = result.GetValue(insecureHttp),
                 TlsSans = result.GetValue(tlsSan) ?? [],
+                LeaseDuration = TimeSpan.FromSeconds(result.GetValue(leaseDuration)),
             };
             return await ServerHost.RunAsync(settings, Console.Out, cancellationToken);
         });

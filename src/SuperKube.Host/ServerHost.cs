@@ -85,7 +85,14 @@ internal sealed class ServerHost : IAsyncDisposable
         });
         var superKube = builder.Services.AddSuperKube();
         builder.Services.Configure<SuperKube.Services.ServiceNetworkOptions>(o => (o.ServiceCidr, o.NodePortRange) = (settings.ServiceCidr, settings.NodePortRange));
-        _ = postgres is null ? superKube.AddSqliteStorage(o => o.Path = databasePath!) : superKube.AddPostgresStorage(o => o.ConnectionString = postgres);
+        _ = postgres is null
+            ? superKube.AddSqliteStorage(o => o.Path = databasePath!)
+            : superKube.AddPostgresStorage(o => o.ConnectionString = postgres).ConfigurePostgresLeases(o =>
+            {
+                o.LeaseDuration = settings.LeaseDuration;
+                o.RenewInterval = settings.LeaseDuration / 3;
+                o.RetryInterval = TimeSpan.FromTicks(Math.Min(settings.LeaseDuration.Ticks / 10, TimeSpan.FromSeconds(2).Ticks));
+            });
         superKube.AddBuiltInControllers().AddScheduler();
         if (pki is not null)
         {

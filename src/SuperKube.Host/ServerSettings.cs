@@ -37,6 +37,9 @@ internal sealed record ServerSettings
     /// <summary>Serve plain HTTP without authentication or authorization (loopback only).</summary>
     public bool InsecureHttp { get; init; }
 
+    /// <summary>Lease duration on PostgreSQL (<c>--lease-duration</c>); renewals every third, retries every tenth (at most 2 s).</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Extra names and addresses for the serving certificate (<c>--tls-san</c>).</summary>
     public IReadOnlyList<string> TlsSans { get; init; } = [];
 

@@ -1,7 +1,7 @@
 #pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SuperKube.Api;
 using SuperKube.OpenApi;
 using SuperKube.Security;
@@ -28,10 +28,11 @@ public static class SuperKubeEndpointRouteBuilderExtensions
         endpoints.Map("/apis", api);
         endpoints.Map("/apis/{**rest}", api);
         endpoints.MapGet("/version", context => Responses.WriteJsonAsync(context, 200, VersionInfo.Document()));
-        foreach (var path in new[] { "/healthz", "/livez", "/readyz" })
+        var health = ActivatorUtilities.CreateInstance<HealthEndpoint>(endpoints.ServiceProvider);
+        foreach (var path in HealthEndpoint.Routes)
         {
-            endpoints.MapGet(path, context => HealthAsync(context, cache));
-            endpoints.MapGet(path + "/{check}", context => HealthAsync(context, cache));
+            endpoints.MapGet(path, context => health.HandleAsync(context, path));
+            endpoints.MapGet(path + "/{check}", context => health.HandleAsync(context, path));
         }
 
         var openApi = endpoints.ServiceProvider.GetRequiredService<OpenApiDocumentBuilder>();
@@ -47,19 +48,5 @@ public static class SuperKubeEndpointRouteBuilderExtensions
         endpoints.Map("/openapi/v2", gate.Protect(notFound));
         endpoints.MapFallback(gate.Protect(notFound));
         return endpoints;
-    }
-
-    private static Task HealthAsync(HttpContext context, ResourceWatchCache cache)
-    {
-        var ready = cache.IsReady;
-        context.Response.StatusCode = ready ? 200 : 503;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        var text = ready ? "ok" : "watch cache not ready";
-        if (context.Request.Query.ContainsKey("verbose"))
-        {
-            text = ready ? "[+]ping ok\n[+]etcd ok\n[+]informer-sync ok\nhealthz check passed\n" : "[-]informer-sync failed\n";
-        }
-
-        return context.Response.WriteAsync(text, Encoding.UTF8);
     }
 }

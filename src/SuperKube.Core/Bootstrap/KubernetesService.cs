@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,17 +7,19 @@ using SuperKube.Diagnostics;
 using SuperKube.Registry;
 using SuperKube.Resources;
 using SuperKube.Services;
+using SuperKube.WatchCache;
 
 namespace SuperKube.Bootstrap;
 
 /// <summary>
 /// Creates the <c>default/kubernetes</c> Service (the first cluster IP, port 443) once the server listens, and
-/// points its Endpoints and EndpointSlice at this server's address and port. Both are labelled so the mirroring
+/// points its Endpoints and EndpointSlice at this server's address and port, or, when several servers share the
+/// database (<see cref="IApiServerAddresses"/>), at every live server's, refreshed as servers come and go. Both are labelled so the mirroring
 /// controller leaves them alone, as upstream does.
 /// </summary>
 internal sealed partial class KubernetesService(
     IServiceProvider services, IResourceRegistry registry, ResourceReader reader, ResourceWriter writer, ServiceAllocator allocator,
-    IOptions<ServiceNetworkOptions> options, ILogger<KubernetesService> logger) : BackgroundService
+    IOptions<ServiceNetworkOptions> options, TimeProvider time, ILogger<KubernetesService> logger) : BackgroundService
 {
     public const string Name = "kubernetes";
     private static readonly WriteContext Context = WriteContext.Internal("superkube-bootstrap");
@@ -33,31 +31,61 @@ internal sealed partial class KubernetesService(
             return;
         }
 
-        // The listening port is known once the host has started (the server starts after the hosted services).
-        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
-        {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-        }
-
+        var endpoint = await ListeningAddress.WaitAsync(services, options.Value.AdvertiseAddress, stoppingToken).ConfigureAwait(false);
         try
         {
-            var endpoint = Listening();
             await UpsertAsync("services", "", ServiceObject(endpoint?.Port ?? 443), keep: true, stoppingToken).ConfigureAwait(false);
-            if (endpoint is not null)
-            {
-                var (address, port) = endpoint.Value;
-                var ip = options.Value.AdvertiseAddress ?? address;
-                await UpsertAsync("endpoints", "", EndpointsObject(ip, port), keep: false, stoppingToken).ConfigureAwait(false);
-                await UpsertAsync("endpointslices", "discovery.k8s.io", SliceObject(ip, port), keep: false, stoppingToken).ConfigureAwait(false);
-            }
         }
         catch (ApiException ex)
         {
             Log.Failed(logger, ex.Message);
+        }
+
+        if (endpoint is not { } own)
+        {
+            return;
+        }
+
+        // One server: its own address, once. Several on one database: every live server's, kept up to date.
+        var peers = services.GetService<IApiServerAddresses>();
+        while (true)
+        {
+            var servers = peers is null ? [own] : await LiveServersAsync(peers, own, stoppingToken).ConfigureAwait(false);
+            if (servers is not null)
+            {
+                try
+                {
+                    await UpsertAsync("endpoints", "", EndpointsObject(servers), keep: false, stoppingToken).ConfigureAwait(false);
+                    await UpsertAsync("endpointslices", "discovery.k8s.io", SliceObject(servers), keep: false, stoppingToken).ConfigureAwait(false);
+                }
+                catch (ApiException ex)
+                {
+                    Log.Failed(logger, ex.Message);
+                }
+            }
+
+            if (peers is null)
+            {
+                return;
+            }
+
+            await Task.Delay(peers.RefreshInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The live servers, this one included, sorted; null (keep the endpoints as they are) when they cannot be read.</summary>
+    private async Task<List<(string Address, int Port)>?> LiveServersAsync(
+        IApiServerAddresses peers, (string Address, int Port) own, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var live = await peers.ListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. live.Append(own).Distinct().OrderBy(s => s.Port).ThenBy(s => s.Address, StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.ListFailed(logger, ex.Message);
+            return null;
         }
     }
 
@@ -72,27 +100,36 @@ internal sealed partial class KubernetesService(
         },
     };
 
-    private static JsonObject EndpointsObject(string ip, int port) => new()
+    /// <summary>One subset per port, each listing the servers serving on it.</summary>
+    private static JsonObject EndpointsObject(List<(string Address, int Port)> servers) => new()
     {
         ["metadata"] = Metadata(new JsonObject { ["endpointslice.kubernetes.io/skip-mirror"] = "true" }),
-        ["subsets"] = new JsonArray(new JsonObject
+        ["subsets"] = new JsonArray([.. servers.GroupBy(s => s.Port).Select(g => (JsonNode)new JsonObject
         {
-            ["addresses"] = new JsonArray(new JsonObject { ["ip"] = ip }),
-            ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = port, ["protocol"] = "TCP" }),
-        }),
+            ["addresses"] = new JsonArray([.. g.Select(s => (JsonNode)new JsonObject { ["ip"] = s.Address })]),
+            ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = g.Key, ["protocol"] = "TCP" }),
+        })]),
     };
 
-    private static JsonObject SliceObject(string ip, int port) => new()
+    /// <summary>
+    /// An EndpointSlice has one port list, so it names the servers on the port most of them use (the lowest on a tie);
+    /// servers on another port appear in the Endpoints only. Real deployments serve on one port everywhere.
+    /// </summary>
+    private static JsonObject SliceObject(List<(string Address, int Port)> servers)
     {
-        ["metadata"] = Metadata(new JsonObject { ["kubernetes.io/service-name"] = Name }),
-        ["addressType"] = "IPv4",
-        ["endpoints"] = new JsonArray(new JsonObject
+        var port = servers.GroupBy(s => s.Port).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return new JsonObject
         {
-            ["addresses"] = new JsonArray(ip),
-            ["conditions"] = new JsonObject { ["ready"] = true },
-        }),
-        ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = port, ["protocol"] = "TCP" }),
-    };
+            ["metadata"] = Metadata(new JsonObject { ["kubernetes.io/service-name"] = Name }),
+            ["addressType"] = "IPv4",
+            ["endpoints"] = new JsonArray([.. servers.Where(s => s.Port == port).Select(s => (JsonNode)new JsonObject
+            {
+                ["addresses"] = new JsonArray(s.Address),
+                ["conditions"] = new JsonObject { ["ready"] = true },
+            })]),
+            ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = port, ["protocol"] = "TCP" }),
+        };
+    }
 
     private static JsonObject Metadata(JsonObject labels) => new() { ["name"] = Name, ["namespace"] = "default", ["labels"] = labels };
 
@@ -113,7 +150,7 @@ internal sealed partial class KubernetesService(
             }
         }
 
-        if (!keep)
+        if (!keep && !SameContent(reader.Find(type, "default", Name), desired))
         {
             await writer.UpdateAsync(type, "default", Name, "", current =>
             {
@@ -130,25 +167,23 @@ internal sealed partial class KubernetesService(
         }
     }
 
-    /// <summary>The address and port the server listens on (loopback when it listens on every address), or null without a server.</summary>
-    private (string Address, int Port)? Listening()
+    /// <summary>True when the stored object already has every top-level field of <paramref name="desired"/> but metadata.</summary>
+    private static bool SameContent(CachedObject? current, JsonObject desired)
     {
-        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        foreach (var address in addresses ?? [])
+        if (current is null || JsonNode.Parse(current.Json.Span) is not JsonObject stored)
         {
-            if (Uri.TryCreate(address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal),
-                    UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip))
-            {
-                var host = ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : ip.ToString();
-                return (host, uri.Port);
-            }
+            return false;
         }
 
-        return null;
+        return desired.Where(kv => kv.Key != "metadata").All(kv => JsonNode.DeepEquals(stored[kv.Key], kv.Value));
     }
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = SuperKubeEventIds.Api + 953, Level = LogLevel.Warning,
+            Message = "Could not list the live API servers for the kubernetes endpoints: {Message}; keeping them as they are")]
+        public static partial void ListFailed(ILogger logger, string message);
+
         [LoggerMessage(EventId = SuperKubeEventIds.Api + 952, Level = LogLevel.Warning, Message = "Could not create the kubernetes Service: {Message}")]
         public static partial void Failed(ILogger logger, string message);
     }

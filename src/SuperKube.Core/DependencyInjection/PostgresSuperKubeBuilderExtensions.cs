@@ -11,7 +11,9 @@ public static class PostgresSuperKubeBuilderExtensions
 {
     /// <summary>
     /// Stores objects and the change log in PostgreSQL (a database several servers can share), runs the schema
-    /// migrations when the host starts and compacts the change log periodically (one server at a time). Throws
+    /// migrations when the host starts and compacts the change log periodically (one server at a time). Controllers and
+    /// the scheduler take their leases in the database (<see cref="PostgresLeaseOptions"/>), so each runs on one
+    /// server at a time. Throws
     /// <see cref="InvalidOperationException"/> when another storage backend is already registered.
     /// </summary>
     /// <param name="builder">The SuperKube builder.</param>
@@ -21,6 +23,22 @@ public static class PostgresSuperKubeBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         StorageRegistration.Add<PostgresResourceStore, PostgresStorageOptions, PostgresStorageOptionsValidator>(builder.Services, configure);
+        PostgresLeaseRegistration.Add(builder.Services);
+        return builder;
+    }
+
+    /// <summary>
+    /// Changes the <see cref="PostgresLeaseOptions"/> of the leases added with <see cref="AddPostgresStorage"/> (duration,
+    /// renewal and retry intervals, holder identity); validated when the host starts.
+    /// </summary>
+    /// <param name="builder">The SuperKube builder.</param>
+    /// <param name="configure">Changes the <see cref="PostgresLeaseOptions"/>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ISuperKubeBuilder ConfigurePostgresLeases(this ISuperKubeBuilder builder, Action<PostgresLeaseOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
         return builder;
     }
 }

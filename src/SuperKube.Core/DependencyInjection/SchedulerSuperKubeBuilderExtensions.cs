@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SuperKube.Controllers;
 using SuperKube.DependencyInjection;
 using SuperKube.Scheduling;
 using SuperKube.Scheduling.Cache;
@@ -51,7 +52,7 @@ public static class SchedulerSuperKubeBuilderExtensions
         services.TryAddSingleton<EventRecorder>();
         services.TryAddSingleton<PodStatusWriter>();
         services.TryAddSingleton<SchedulerProfiles>();
-        services.TryAddSingleton<ISchedulerLeadership, AlwaysLeader>();
+        services.TryAddSingleton<ILeaseManager, LocalLeaseManager>();
         services.TryAddSingleton<SchedulerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SchedulerService>(sp => sp.GetRequiredService<SchedulerService>()));
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperKube.Client;
+using SuperKube.Controllers;
 using SuperKube.Model.Core;
 using SuperKube.Model.Policy;
 using SuperKube.Model.Scheduling;
@@ -13,8 +14,10 @@ using SuperKube.Scheduling.Queue;
 namespace SuperKube.Scheduling;
 
 /// <summary>
-/// Runs the scheduler as a hosted service: waits for leadership, watches priority classes, namespaces,
-/// disruption budgets, nodes and pods through the API client, then runs the scheduling loop.
+/// Runs the scheduler as a hosted service under the lease "superkube-scheduler" (one scheduler per cluster when several
+/// servers share a database): once the lease is held it watches priority classes, namespaces, disruption budgets,
+/// nodes and pods through the API client, then runs the scheduling loop until the host stops or the lease is lost,
+/// and then starts over with a fresh queue.
 /// </summary>
 internal sealed partial class SchedulerService(
     IKubernetesClient client,
@@ -25,7 +28,7 @@ internal sealed partial class SchedulerService(
     PriorityClasses priorities,
     EventRecorder events,
     PodStatusWriter statuses,
-    ISchedulerLeadership leadership,
+    ILeaseManager leases,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -36,9 +39,42 @@ internal sealed partial class SchedulerService(
     /// <summary>The running scheduler, once its caches are in sync.</summary>
     public Task<Scheduler> Started => _started.Task;
 
+    /// <summary>The lease the scheduling loop runs under.</summary>
+    public const string LeaseName = "superkube-scheduler";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var lease = await leases.AcquireAsync(LeaseName, stoppingToken).ConfigureAwait(false);
+            await using (lease.ConfigureAwait(false))
+            {
+                using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+                try
+                {
+                    await RunTermAsync(term.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                }
+
+                if (!stoppingToken.IsCancellationRequested)
+                {
+                    Log.LeaseLost(_logger);
+                }
+            }
+        }
+    }
+
+    /// <summary>One term as the cluster's scheduler: runs until <paramref name="stoppingToken"/> (host stop or lease loss).</summary>
+    private async Task RunTermAsync(CancellationToken stoppingToken)
+    {
+        // Pods assumed by a previous term whose binding never landed would hold their node's resources forever.
+        foreach (var uid in cache.PodUids.Where(cache.IsAssumed).ToList())
+        {
+            cache.ForgetPod(uid);
+        }
+
         var scheduler = new Scheduler(cache, nominator, waiting, events, statuses, profiles.Build(options.Value), options.Value, time, _logger);
         var handler = new ClusterEventHandler(scheduler, cache, nominator, waiting);
         var apiClient = ClientForScheduler();
@@ -177,5 +213,9 @@ internal sealed partial class SchedulerService(
     {
         [LoggerMessage(Diagnostics.SuperKubeEventIds.Scheduling + 30, LogLevel.Information, "Scheduler started with profiles {Profiles}")]
         public static partial void Started(ILogger logger, string profiles);
+
+        [LoggerMessage(Diagnostics.SuperKubeEventIds.Scheduling + 31, LogLevel.Warning,
+            "Scheduler lost its lease; it stops scheduling until the lease is held again")]
+        public static partial void LeaseLost(ILogger logger);
     }
 }

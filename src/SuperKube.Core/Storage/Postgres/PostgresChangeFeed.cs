@@ -13,6 +13,8 @@ namespace SuperKube.Storage.Postgres;
 internal sealed partial class PostgresChangeFeed : IAsyncDisposable
 {
     private const int PageSize = 500;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ChangeBroadcaster _broadcaster;
@@ -23,6 +25,7 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
     private readonly Task _tailer;
     private long _published;
     private long _compacted;
+    private volatile string? _problem;
 
     /// <summary>Starts tailing after <paramref name="published"/> (the revision the store opened at).</summary>
     public PostgresChangeFeed(
@@ -42,6 +45,9 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
 
     /// <summary>The newest compaction point seen, by this server or another.</summary>
     public long Compacted => Interlocked.Read(ref _compacted);
+
+    /// <summary>Why the database cannot be read right now (the tailer's last error), or null while it can.</summary>
+    public string? Problem => _problem;
 
     /// <summary>Records a compaction point (from this server's compaction or a read of the database).</summary>
     public void ObserveCompacted(long revision)
@@ -99,9 +105,14 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
         _gate.Dispose();
     }
 
-    /// <summary>LISTENs on a dedicated connection and reads new changes on every wake-up; reconnects after errors.</summary>
+    /// <summary>
+    /// LISTENs on a dedicated connection and reads new changes on every wake-up. After an error (connection dropped,
+    /// database restarting) it reconnects with exponential backoff (0.1 s doubling to 5 s) and resumes from the last
+    /// published revision, so watchers miss nothing; <see cref="Problem"/> is set until a read succeeds again.
+    /// </summary>
     private async Task TailAsync(CancellationToken stoppingToken)
     {
+        var retryDelay = FirstRetryDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -113,6 +124,13 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
                     while (true)
                     {
                         await CatchUpUnderGateAsync(stoppingToken).ConfigureAwait(false);
+                        if (_problem is not null)
+                        {
+                            _problem = null;
+                            Log.TailRecovered(_logger, Published);
+                        }
+
+                        retryDelay = FirstRetryDelay;
                         await connection.WaitAsync(_pollInterval, stoppingToken).ConfigureAwait(false);
                     }
                 }
@@ -123,15 +141,22 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
             }
             catch (Exception ex)
             {
-                Log.TailFailed(_logger, ex);
+                if (_problem is null)
+                {
+                    Log.TailFailed(_logger, ex);
+                }
+
+                _problem = ex.Message;
                 try
                 {
-                    await Task.Delay(_pollInterval, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(retryDelay, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
+
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
     }
@@ -184,8 +209,12 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
     private static partial class Log
     {
         [LoggerMessage(EventId = 2103, Level = LogLevel.Warning,
-            Message = "Reading the PostgreSQL change log failed; reconnecting (watchers catch up when it is back)")]
+            Message = "Reading the PostgreSQL change log failed; reconnecting with backoff, /readyz reports not ready until it is back (watchers catch up then)")]
         public static partial void TailFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2105, Level = LogLevel.Information,
+            Message = "PostgreSQL is reachable again; the change log is read up to revision {Revision}")]
+        public static partial void TailRecovered(ILogger logger, long revision);
 
         [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
             Message = "Reading other servers' changes before publishing a commit failed; watchers fill the gap from the change log")]

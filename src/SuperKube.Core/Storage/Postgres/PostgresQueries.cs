@@ -3,7 +3,7 @@ using Npgsql;
 namespace SuperKube.Storage.Postgres;
 
 /// <summary>Every statement the PostgreSQL store runs (migration scripts excepted), parameterised, in one place.</summary>
-internal static class PostgresQueries
+internal static partial class PostgresQueries
 {
     /// <summary>The NOTIFY channel that wakes the other servers' change-log tailers after a commit.</summary>
     public const string ChangesChannel = "superkube_changes";

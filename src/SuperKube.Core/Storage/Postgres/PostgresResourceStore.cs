@@ -11,7 +11,7 @@ namespace SuperKube.Storage.Postgres;
 /// transaction by a group-commit writer (<see cref="PostgresWriter"/>), reads through Npgsql's connection pool, and a
 /// change feed (<see cref="PostgresChangeFeed"/>) that gives watchers every server's writes exactly once, in order.
 /// </summary>
-internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisposable
+internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHealth, IAsyncDisposable
 {
     private const int HistoryPageSize = 500;
 
@@ -35,6 +35,9 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisp
     public long CurrentRevision => State.Feed.Published;
 
     public long CompactedRevision => State.Feed.Compacted;
+
+    /// <summary>Not opened yet, or the change log cannot be read (the database is unreachable); null when healthy.</summary>
+    public string? Problem => _disposed ? "closed" : Volatile.Read(ref _opened) is { } opened ? opened.Feed.Problem : "not opened yet";
 
     private Opened State
     {
@@ -195,7 +198,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisp
         while (after < upToRevision)
         {
             var from = after;
-            var page = await ReadSnapshotAsync(
+            var page = await WithRetriesAsync(ct => ReadSnapshotAsync(
                 async (connection, ct) =>
                 {
                     var compacted = await PostgresQueries.GetCompactedRevisionAsync(connection, ct).ConfigureAwait(false);
@@ -203,7 +206,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisp
                         ? throw new RevisionCompactedException(from, compacted)
                         : await PostgresQueries.ReadChangesAsync(connection, from, upToRevision, HistoryPageSize, ct).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                ct), cancellationToken).ConfigureAwait(false);
 
             foreach (var change in page)
             {
@@ -214,6 +217,28 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisp
             if (page.Count < HistoryPageSize)
             {
                 yield break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Retries <paramref name="read"/> while the database is unreachable (0.1 s doubling to 5 s), so a watch waits out a
+    /// dropped connection or a database restart instead of ending; it resumes from its last revision.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await read(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException { IsTransient: true } or IOException or TimeoutException)
+            {
+                Log.ReadRetrying(_logger, delay.TotalMilliseconds, ex.Message);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
     }
@@ -241,5 +266,9 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IAsyncDisp
         [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
             Message = "Opened PostgreSQL store {Target} at revision {Revision} (compacted through {CompactedRevision})")]
         public static partial void Opened(ILogger logger, string target, long revision, long compactedRevision);
+
+        [LoggerMessage(EventId = 2107, Level = LogLevel.Warning,
+            Message = "Reading the PostgreSQL change log for a watch failed; retrying in {DelayMs} ms: {Message}")]
+        public static partial void ReadRetrying(ILogger logger, double delayMs, string message);
     }
 }

@@ -19,6 +19,9 @@ namespace SuperKube.Storage.Postgres;
 internal sealed partial class PostgresWriter : IAsyncDisposable
 {
     private const string SavepointName = "write_op";
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(30);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresChangeFeed _feed;
@@ -75,10 +78,54 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Commits the batch. A failure before COMMIT was sent (a dropped connection, the database restarting: nothing of
+    /// the batch committed) is retried with backoff for up to <see cref="RetryBudget"/>, for the requests still waiting;
+    /// a failure during COMMIT is not retried (its outcome is unknown; the tailer publishes it if it did commit).
+    /// </summary>
     private async Task CommitBatchAsync(List<Write> batch)
+    {
+        var delay = FirstRetryDelay;
+        var started = Environment.TickCount64;
+        while (true)
+        {
+            var pending = batch.Where(w => !w.Completion.Task.IsCompleted).ToList();
+            var (outcome, error) = await TryCommitAsync(pending).ConfigureAwait(false);
+            if (outcome is { } committed)
+            {
+                await _feed.PublishCommittedAsync(committed.Changes).ConfigureAwait(false);
+                for (var i = 0; i < committed.Succeeded.Count; i++)
+                {
+                    committed.Succeeded[i].Completion.TrySetResult(committed.Changes[i].Object);
+                }
+
+                return;
+            }
+
+            var (exception, commitSent) = error;
+            if (commitSent || !IsConnectionFailure(exception) || Environment.TickCount64 - started > RetryBudget.TotalMilliseconds)
+            {
+                Log.BatchFailed(_logger, pending.Count, exception);
+                foreach (var write in pending)
+                {
+                    write.Completion.TrySetException(exception);
+                }
+
+                return;
+            }
+
+            Log.BatchRetrying(_logger, pending.Count, delay.TotalMilliseconds, exception.Message);
+            await Task.Delay(delay).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+    }
+
+    private async Task<((List<StoredChange> Changes, List<Write> Succeeded)? Committed, (Exception Exception, bool CommitSent) Error)> TryCommitAsync(
+        List<Write> batch)
     {
         var changes = new List<StoredChange>(batch.Count);
         var succeeded = new List<Write>(batch.Count);
+        var commitSent = false;
         try
         {
             var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
@@ -103,28 +150,22 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
                         await PostgresQueries.SetRevisionCounterAsync(connection, revision, default).ConfigureAwait(false);
                     }
 
+                    commitSent = true;
                     await transaction.CommitAsync().ConfigureAwait(false);
                 }
             }
         }
         catch (Exception ex)
         {
-            // Nothing of this batch was committed (or, if the connection died during COMMIT, the tailer publishes it).
-            Log.BatchFailed(_logger, batch.Count, ex);
-            foreach (var write in batch)
-            {
-                write.Completion.TrySetException(ex);
-            }
-
-            return;
+            return (null, (ex, commitSent));
         }
 
-        await _feed.PublishCommittedAsync(changes).ConfigureAwait(false);
-        for (var i = 0; i < succeeded.Count; i++)
-        {
-            succeeded[i].Completion.TrySetResult(changes[i].Object);
-        }
+        return ((changes, succeeded), default);
     }
+
+    /// <summary>The database unreachable or going away (not an answer about this write): the batch may be retried.</summary>
+    private static bool IsConnectionFailure(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or IOException or TimeoutException;
 
     /// <summary>Applies one write inside a savepoint; on failure rolls it back, fails the request and returns null.</summary>
     private static async Task<StoredChange?> TryApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Write write, long revision)
@@ -141,7 +182,7 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
         {
             change = await ApplyAsync(connection, write, revision).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!IsConnectionFailure(ex))
         {
             // Rolling back can only fail if the transaction itself is gone; that then fails the whole batch.
             await transaction.RollbackAsync(SavepointName).ConfigureAwait(false);
@@ -230,6 +271,10 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2106, Level = LogLevel.Warning,
+            Message = "A PostgreSQL write batch of {Count} requests could not reach the database; retrying in {DelayMs} ms: {Message}")]
+        public static partial void BatchRetrying(ILogger logger, int count, double delayMs, string message);
+
         [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "A PostgreSQL write batch of {Count} requests failed to commit")]
         public static partial void BatchFailed(ILogger logger, int count, Exception exception);
     }

@@ -114,6 +114,47 @@ public sealed class PostgresServer : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(ConnectionString(TestDatabase)) { SearchPath = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Like <see cref="CreateSchemaAsync"/>, but the connection string logs in as a new role owning the schema, so that
+    /// <see cref="SetReachableAsync"/> can cut those connections off (and let them back) without touching other tests.
+    /// </summary>
+    public async Task<string> CreateSchemaWithOwnRoleAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = await CreateSchemaAsync(cancellationToken);
+        var schema = new NpgsqlConnectionStringBuilder(connectionString).SearchPath;
+        var role = "r" + schema;
+        await ExecuteAsync(TestDatabase, $"CREATE ROLE {role} LOGIN; GRANT ALL ON SCHEMA {schema} TO {role};", cancellationToken);
+        return new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Makes the database unreachable for the role of <paramref name="connectionString"/> (terminates its sessions and
+    /// refuses new ones with "too many connections", as a restarting database refuses them), or reachable again.
+    /// </summary>
+    public Task SetReachableAsync(string connectionString, bool reachable, CancellationToken cancellationToken)
+    {
+        var role = new NpgsqlConnectionStringBuilder(connectionString).Username;
+        return ExecuteAsync(
+            TestDatabase,
+            reachable
+                ? $"ALTER ROLE {role} CONNECTION LIMIT -1;"
+                : $"ALTER ROLE {role} CONNECTION LIMIT 0; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}';",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Restarts the whole PostgreSQL server (fast shutdown: sessions are cut, then it starts again on the same port).
+    /// Every test using the server sees the outage; use it only where tests of this server run one at a time.
+    /// </summary>
+    public Task RestartAsync()
+    {
+        Require();
+
+        // Require() passed, so InitializeAsync created _root.
+        return RunAsync(
+            Tool("pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root!.FullName, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], _asServiceUser);
+    }
+
     /// <summary>Drops a schema made by <see cref="CreateSchemaAsync"/> with everything in it.</summary>
     public Task DropSchemaAsync(string connectionString, CancellationToken cancellationToken)
     {
