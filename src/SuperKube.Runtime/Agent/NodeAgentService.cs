@@ -34,7 +34,7 @@ internal sealed class NodeAgentService(
             await agent.StartWithRetryAsync(stoppingToken).ConfigureAwait(false);
             Agent = agent;
             _started.TrySetResult(agent);
-            await PodWatchLoop.RunAsync(client, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
+            await ResourceWatchLoop.RunAsync(client, ApiResource.Pods, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
                 .ConfigureAwait(false);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
 using SuperKube.Runtime.Fake;
+using SuperKube.Runtime.ServiceProxy;
 using SuperKube.Runtime.Streaming;
 using SuperKube.Streaming;
 
@@ -15,7 +16,8 @@ public static class NodeAgentSuperKubeBuilderExtensions
     /// <summary>
     /// Runs a node agent in this host: it registers the Node, heartbeats through its Lease and runs the pods bound to
     /// it on the registered container runtime (<c>AddFakeRuntime</c>, or Docker). Talks to the API through the
-    /// registered <c>IKubernetesClient</c>, in-process or remote. Options are validated when the host starts.
+    /// registered <c>IKubernetesClient</c>, in-process or remote, and proxies the node's Service ports
+    /// (<see cref="ServiceProxyOptions"/>). Options are validated when the host starts.
     /// </summary>
     public static ISuperKubeBuilder AddNodeAgent(this ISuperKubeBuilder builder, Action<NodeAgentOptions>? configure = null)
     {
@@ -24,6 +26,7 @@ public static class NodeAgentSuperKubeBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(NodeAgentService)))
         {
             services.AddOptionsWithValidateOnStart<NodeAgentOptions, NodeAgentOptionsValidator>();
+            services.AddOptionsWithValidateOnStart<ServiceProxyOptions, ServiceProxyOptionsValidator>();
         }
 
         if (configure is not null)
@@ -34,6 +37,9 @@ public static class NodeAgentSuperKubeBuilderExtensions
         AddShared(services);
         services.TryAddSingleton<NodeAgentService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeAgentService>(sp => sp.GetRequiredService<NodeAgentService>()));
+        services.TryAddSingleton<ServiceCatalog>();
+        services.TryAddSingleton<ServiceProxyService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceProxyService>(sp => sp.GetRequiredService<ServiceProxyService>()));
         return builder;
     }
 
