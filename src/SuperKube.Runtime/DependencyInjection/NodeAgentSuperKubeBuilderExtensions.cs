@@ -1,8 +1,10 @@
 #pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
+using SuperKube.Runtime.Dns;
 using SuperKube.Runtime.Fake;
 using SuperKube.Runtime.ServiceProxy;
 using SuperKube.Runtime.Streaming;
@@ -17,7 +19,8 @@ public static class NodeAgentSuperKubeBuilderExtensions
     /// Runs a node agent in this host: it registers the Node, heartbeats through its Lease and runs the pods bound to
     /// it on the registered container runtime (<c>AddFakeRuntime</c>, or Docker). Talks to the API through the
     /// registered <c>IKubernetesClient</c>, in-process or remote, and proxies the node's Service ports
-    /// (<see cref="ServiceProxyOptions"/>). Options are validated when the host starts.
+    /// (<see cref="ServiceProxyOptions"/>) and serves cluster DNS to its pods (<see cref="ClusterDnsOptions"/>). Options are
+    /// validated when the host starts.
     /// </summary>
     public static ISuperKubeBuilder AddNodeAgent(this ISuperKubeBuilder builder, Action<NodeAgentOptions>? configure = null)
     {
@@ -27,6 +30,7 @@ public static class NodeAgentSuperKubeBuilderExtensions
         {
             services.AddOptionsWithValidateOnStart<NodeAgentOptions, NodeAgentOptionsValidator>();
             services.AddOptionsWithValidateOnStart<ServiceProxyOptions, ServiceProxyOptionsValidator>();
+            services.AddOptionsWithValidateOnStart<ClusterDnsOptions, ClusterDnsOptionsValidator>();
         }
 
         if (configure is not null)
@@ -35,9 +39,12 @@ public static class NodeAgentSuperKubeBuilderExtensions
         }
 
         AddShared(services);
+        services.TryAddSingleton<ServiceCatalog>();
+        services.TryAddSingleton(sp => new PodDnsConfigurer(sp.GetRequiredService<IOptions<ClusterDnsOptions>>().Value.ClusterDomain));
+        services.TryAddSingleton<ClusterDnsService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterDnsService>(sp => sp.GetRequiredService<ClusterDnsService>()));
         services.TryAddSingleton<NodeAgentService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeAgentService>(sp => sp.GetRequiredService<NodeAgentService>()));
-        services.TryAddSingleton<ServiceCatalog>();
         services.TryAddSingleton<ServiceProxyService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceProxyService>(sp => sp.GetRequiredService<ServiceProxyService>()));
         return builder;

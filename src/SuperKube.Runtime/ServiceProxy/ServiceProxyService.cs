@@ -7,8 +7,9 @@ using SuperKube.Runtime.Agent;
 namespace SuperKube.Runtime.ServiceProxy;
 
 /// <summary>
-/// Runs the node's <see cref="ServiceProxy"/> once the node agent registered: watches Services and EndpointSlices
-/// through the agent's client into the shared <see cref="ServiceCatalog"/> and syncs the proxy on every change.
+/// Once the node agent registered, watches Services and EndpointSlices through the agent's client into the shared
+/// <see cref="ServiceCatalog"/> (which the cluster DNS reads too) and runs the node's <see cref="ServiceProxy"/>,
+/// synced on every change.
 /// </summary>
 internal sealed class ServiceProxyService(
     IOptions<ServiceProxyOptions> options,
@@ -25,12 +26,13 @@ internal sealed class ServiceProxyService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var node = await agent.Started.WaitAsync(stoppingToken).ConfigureAwait(false);
         if (!options.Value.Enabled)
         {
+            await catalog.RunAsync(client, time, logger, stoppingToken).ConfigureAwait(false);
             return;
         }
 
-        var node = await agent.Started.WaitAsync(stoppingToken).ConfigureAwait(false);
         var proxy = new ServiceProxy(catalog, options.Value, node.NodeName, new LocalAddresses(time, logger), time, logger);
         await using (proxy.ConfigureAwait(false))
         {
