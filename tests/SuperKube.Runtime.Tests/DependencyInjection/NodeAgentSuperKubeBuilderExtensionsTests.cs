@@ -19,7 +19,7 @@ public sealed class NodeAgentSuperKubeBuilderExtensionsTests
 
         Assert.Equal(count, services.Count);
         Assert.Single(services, d => d.ServiceType == typeof(IContainerRuntime));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService))); // the agent and its service proxy
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService))); // the agent, its cluster DNS and its service proxy
         Assert.Single(services, d => d.ServiceType == typeof(SuperKube.Runtime.ServiceProxy.ServiceProxyService));
     }
 
