@@ -17,13 +17,13 @@ internal sealed class ProxyBackends(TimeProvider time)
     /// <summary>The current endpoints.</summary>
     public IReadOnlyList<IPEndPoint> Endpoints => Volatile.Read(ref _state).Endpoints;
 
-    /// <summary>Replaces the endpoints and the affinity timeout (null: round-robin only).</summary>
-    public void Update(IReadOnlyList<IPEndPoint> endpoints, TimeSpan? affinityTimeout)
+    /// <summary>Replaces the endpoints and the affinity timeout (null: round-robin only); false when nothing changed.</summary>
+    public bool Update(IReadOnlyList<IPEndPoint> endpoints, TimeSpan? affinityTimeout)
     {
         var current = Volatile.Read(ref _state);
         if (current.AffinityTimeout == affinityTimeout && current.Endpoints.SequenceEqual(endpoints))
         {
-            return;
+            return false;
         }
 
         Volatile.Write(ref _state, new State([.. endpoints], affinityTimeout));
@@ -31,6 +31,8 @@ internal sealed class ProxyBackends(TimeProvider time)
         {
             _affinity.Clear();
         }
+
+        return true;
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
             {
                 _listeners.Remove(key);
                 closing.Add(entry);
-                Log.Closed(_logger, key.Protocol, entry.Listener.LocalEndPoint, entry.Owner);
+                Log.Closed(_logger, Name(key.Protocol), entry.Listener.LocalEndPoint, entry.Owner);
             }
 
             foreach (var key in _failed.Keys.Where(k => !desired.ContainsKey(k)).ToList())
@@ -77,7 +77,11 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
             {
                 if (_listeners.TryGetValue(key, out var entry))
                 {
-                    entry.Listener.Backends.Update(target.Endpoints, target.AffinityTimeout);
+                    if (entry.Listener.Backends.Update(target.Endpoints, target.AffinityTimeout))
+                    {
+                        Log.EndpointsChanged(_logger, Name(key.Protocol), entry.Listener.LocalEndPoint, entry.Owner, target.Endpoints.Count);
+                    }
+
                     continue;
                 }
 
@@ -122,13 +126,13 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
             listener.Start();
             _listeners[key] = new Entry(listener, target.Owner);
             _failed.Remove(key);
-            Log.Opened(_logger, key.Protocol, bind, target.Owner, target.Endpoints.Count);
+            Log.Opened(_logger, Name(key.Protocol), bind, target.Owner, target.Endpoints.Count);
         }
         catch (System.Net.Sockets.SocketException ex)
         {
             if (!_failed.TryGetValue(key, out var owner) || owner != target.Owner)
             {
-                Log.OpenFailed(_logger, key.Protocol, bind, target.Owner, ex.SocketErrorCode);
+                Log.OpenFailed(_logger, Name(key.Protocol), bind, target.Owner, ex.SocketErrorCode);
             }
 
             _failed[key] = target.Owner;
@@ -189,6 +193,8 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
         return new Target(endpoints, service.AffinityTimeout, owner);
     }
 
+    private static string Name(ProxyProtocol protocol) => protocol == ProxyProtocol.Udp ? "UDP" : "TCP";
+
     private sealed record Target(IReadOnlyList<IPEndPoint> Endpoints, TimeSpan? AffinityTimeout, string Owner);
 
     private sealed record Entry(IProxyListener Listener, string Owner);
@@ -196,12 +202,15 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
     private static partial class Log
     {
         [LoggerMessage(RuntimeEventIds.ServiceProxy, LogLevel.Information, "Proxying {Protocol} {Address} for {Service} ({Count} endpoints)")]
-        public static partial void Opened(ILogger logger, ProxyProtocol protocol, IPEndPoint address, string service, int count);
+        public static partial void Opened(ILogger logger, string protocol, IPEndPoint address, string service, int count);
 
         [LoggerMessage(RuntimeEventIds.ServiceProxy + 1, LogLevel.Information, "Stopped proxying {Protocol} {Address} for {Service}")]
-        public static partial void Closed(ILogger logger, ProxyProtocol protocol, IPEndPoint address, string service);
+        public static partial void Closed(ILogger logger, string protocol, IPEndPoint address, string service);
+
+        [LoggerMessage(RuntimeEventIds.ServiceProxy + 3, LogLevel.Debug, "Proxy {Protocol} {Address} for {Service}: now {Count} endpoints")]
+        public static partial void EndpointsChanged(ILogger logger, string protocol, IPEndPoint address, string service, int count);
 
         [LoggerMessage(RuntimeEventIds.ServiceProxy + 2, LogLevel.Warning, "Cannot proxy {Protocol} {Address} for {Service}: {Error}")]
-        public static partial void OpenFailed(ILogger logger, ProxyProtocol protocol, IPEndPoint address, string service, System.Net.Sockets.SocketError error);
+        public static partial void OpenFailed(ILogger logger, string protocol, IPEndPoint address, string service, System.Net.Sockets.SocketError error);
     }
 }
