@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using SuperKube.Runtime.Diagnostics;
+using SuperKube.Runtime.ServiceProxy;
 
 namespace SuperKube.Runtime.Dns;
 
@@ -51,7 +52,9 @@ internal sealed partial class ClusterDnsServer : IAsyncDisposable
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public void Start() => _serving = Task.WhenAll(ServeUdpAsync(_stopping.Token), ServeTcpAsync(_stopping.Token));
+    public void Start() => _serving = Task.WhenAll(
+        ServeUdpAsync(_stopping.Token),
+        SocketAcceptLoop.RunAsync(_tcp, client => _ = ServeTcpClientAsync(client, _stopping.Token), _ => { }, _stopping.Token));
 
     public async ValueTask DisposeAsync()
     {
@@ -134,28 +137,6 @@ internal sealed partial class ClusterDnsServer : IAsyncDisposable
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // Client gone or server stopping.
-        }
-    }
-
-    private async Task ServeTcpAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _tcp.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            _ = ServeTcpClientAsync(client, cancellationToken);
         }
     }
 

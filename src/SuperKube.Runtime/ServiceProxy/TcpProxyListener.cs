@@ -55,7 +55,8 @@ internal sealed partial class TcpProxyListener : IProxyListener
     /// <summary>Connections currently spliced.</summary>
     public int ActiveConnections => _connections.Count;
 
-    public void Start() => _accepting = AcceptLoopAsync(_closing.Token);
+    public void Start() =>
+        _accepting = SocketAcceptLoop.RunAsync(_listener, Accepted, error => Log.AcceptFailed(_logger, LocalEndPoint, error), _closing.Token);
 
     /// <summary>Stops accepting; connections already spliced run on until either side closes (or <paramref name="closeConnections"/>).</summary>
     public async ValueTask CloseAsync(bool closeConnections)
@@ -75,29 +76,11 @@ internal sealed partial class TcpProxyListener : IProxyListener
 
     public ValueTask DisposeAsync() => CloseAsync(closeConnections: true);
 
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    private void Accepted(Socket client)
     {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                Log.AcceptFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
-                continue;
-            }
-
-            client.NoDelay = true;
-            _connections[client] = null;
-            _ = SpliceAsync(client);
-        }
+        client.NoDelay = true;
+        _connections[client] = null;
+        _ = SpliceAsync(client);
     }
 
     private async Task SpliceAsync(Socket client)

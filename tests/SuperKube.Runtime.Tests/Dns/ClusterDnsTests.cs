@@ -124,9 +124,16 @@ public sealed class ClusterDnsTests : IAsyncLifetime
         var id = (ushort)Random.Shared.Next(1, 65535);
         await client.SendAsync(DnsTestMessages.Query(id, name, type), _server.LocalEndPoint);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var reply = DnsTestMessages.Read((await client.ReceiveAsync(timeout.Token)).Buffer);
-        Assert.Equal(id, reply.Id);
-        return reply;
+        while (true)
+        {
+            // As resolvers do, ignore datagrams that are not the reply (a stray one can reach a reused ephemeral port).
+            var datagram = await client.ReceiveAsync(timeout.Token);
+            if (Equals(datagram.RemoteEndPoint, _server.LocalEndPoint) && datagram.Buffer.Length >= 12
+                && DnsTestMessages.Read(datagram.Buffer) is { } reply && reply.Id == id)
+            {
+                return reply;
+            }
+        }
     }
 
     private async Task<DnsTestMessages.Reply> TcpAsync(string name, ushort type)
