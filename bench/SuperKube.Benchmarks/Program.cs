@@ -11,6 +11,7 @@ return mode switch
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
     "docker" => await DockerMode.RunAsync(rest),
     "density" => await DensityMode.RunAsync(rest),
+    "service-proxy" => await ServiceProxyMode.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -25,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("  fixture-boot      SuperKube.Testing cluster boot time p50/p99: " + FixtureBootBenchmark.Help);
     Console.Error.WriteLine("  docker            pod start latency and exec round trip on the Docker runtime: " + DockerMode.Help);
     Console.Error.WriteLine("  density           Deployments on Fake nodes: pods/s, pod startup p50/p99, Available latency, RSS: " + DensityMode.Help);
+    Console.Error.WriteLine("  service-proxy     NodePort proxy throughput and added latency vs direct: " + ServiceProxyMode.Help);
     return 2;
 }

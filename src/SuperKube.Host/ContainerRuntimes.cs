@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Docker;
+using SuperKube.Runtime.ServiceProxy;
 
 namespace SuperKube.Host;
 
@@ -35,7 +36,18 @@ internal static class ContainerRuntimes
         return "fake";
     }
 
-    /// <summary>Registers the resolved runtime (<c>docker</c> or <c>fake</c>).</summary>
-    public static ISuperKubeBuilder Add(ISuperKubeBuilder builder, string runtime) =>
-        runtime == "docker" ? builder.AddDockerRuntime() : builder.AddFakeRuntime();
+    /// <summary>
+    /// Registers the resolved runtime (<c>docker</c> or <c>fake</c>). With Docker, the node's proxy also serves cluster
+    /// IPs, so pods reach ClusterIP Services (see docs/services.md).
+    /// </summary>
+    public static ISuperKubeBuilder Add(ISuperKubeBuilder builder, string runtime)
+    {
+        if (runtime != "docker")
+        {
+            return builder.AddFakeRuntime();
+        }
+
+        builder.Services.Configure<ServiceProxyOptions>(o => o.ServeClusterIps = true);
+        return builder.AddDockerRuntime();
+    }
 }

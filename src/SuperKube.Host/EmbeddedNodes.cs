@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
 using SuperKube.Runtime.Containers;
+using SuperKube.Runtime.Dns;
 
 namespace SuperKube.Host;
 
@@ -23,6 +24,7 @@ internal static class EmbeddedNodes
                 o.PodCidr = FirstBlock(cidr);
                 o.RootDirectory = Path.Combine(settings.DataDir, "node");
             });
+            builder.Services.Configure<ClusterDnsOptions>(o => o.ClusterDomain = settings.ClusterDomain);
         }
 
         if (settings.FakeNodes > 0)

@@ -68,7 +68,7 @@ internal sealed partial class FakeNodeFleet(
                 }).ConfigureAwait(false);
             Log.Started(logger, fleet.Count);
             _started.TrySetResult();
-            await PodWatchLoop.RunAsync(client, "spec.nodeName!=", OnList, OnEvent, time, logger, stoppingToken).ConfigureAwait(false);
+            await ResourceWatchLoop.RunAsync(client, ApiResource.Pods, "spec.nodeName!=", OnList, OnEvent, time, logger, stoppingToken).ConfigureAwait(false);
         }
         finally
         {

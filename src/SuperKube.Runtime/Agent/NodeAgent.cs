@@ -8,6 +8,7 @@ using SuperKube.Client;
 using SuperKube.Objects;
 using SuperKube.Runtime.Containers;
 using SuperKube.Runtime.Diagnostics;
+using SuperKube.Runtime.Dns;
 
 namespace SuperKube.Runtime.Agent;
 
@@ -23,6 +24,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
     private readonly HeartbeatScheduler _heartbeats;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PodDnsConfigurer? _dns;
     private readonly ConcurrentDictionary<string, PodWorker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private PodWorkerContext? _context;
@@ -32,8 +34,10 @@ internal sealed partial class NodeAgent : IAsyncDisposable
     private string? _nodeUid;
     private int _swept;
 
-    public NodeAgent(NodeAgentOptions options, IKubernetesClient client, IContainerRuntime runtime, HeartbeatScheduler heartbeats, TimeProvider time, ILogger logger)
+    public NodeAgent(
+        NodeAgentOptions options, IKubernetesClient client, IContainerRuntime runtime, HeartbeatScheduler heartbeats, TimeProvider time, ILogger logger, PodDnsConfigurer? dns = null)
     {
+        _dns = dns;
         _options = options;
         _client = client.WithFieldManager("kubelet");
         _runtime = runtime;
@@ -76,6 +80,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
             RuntimeName = version.Name,
             RootDirectory = _options.RootDirectory ?? Path.Combine(Path.GetTempPath(), "superkube", NodeName),
             Logger = _logger,
+            Dns = _dns,
         };
         _heartbeat = _heartbeats.Register(BeatAsync, _options.HeartbeatInterval);
         Log.Registered(_logger, NodeName, PodCidr, Address);

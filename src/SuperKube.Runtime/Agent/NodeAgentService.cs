@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperKube.Client;
 using SuperKube.Runtime.Containers;
+using SuperKube.Runtime.Dns;
 
 namespace SuperKube.Runtime.Agent;
 
@@ -15,6 +16,7 @@ internal sealed class NodeAgentService(
     IKubernetesClient client,
     IContainerRuntime runtime,
     HeartbeatScheduler heartbeats,
+    PodDnsConfigurer dns,
     TimeProvider time,
     ILogger<NodeAgentService> logger) : BackgroundService
 {
@@ -28,13 +30,13 @@ internal sealed class NodeAgentService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger);
+        var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger, dns);
         await using (agent.ConfigureAwait(false))
         {
             await agent.StartWithRetryAsync(stoppingToken).ConfigureAwait(false);
             Agent = agent;
             _started.TrySetResult(agent);
-            await PodWatchLoop.RunAsync(client, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
+            await ResourceWatchLoop.RunAsync(client, ApiResource.Pods, $"spec.nodeName={agent.NodeName}", agent.OnPodsListed, agent.OnPodEvent, time, logger, stoppingToken)
                 .ConfigureAwait(false);
         }
     }

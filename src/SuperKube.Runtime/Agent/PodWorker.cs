@@ -230,6 +230,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Hostname = pod.Pod.Spec?.Hostname ?? pod.Name,
             Ip = ip,
             HostNetwork = pod.Pod.Spec?.HostNetwork == true,
+            Dns = _context.Dns?.For(pod.Pod),
             Labels = ContainerLabels.For(pod, ""),
             Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         };

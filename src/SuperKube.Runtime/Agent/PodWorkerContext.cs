@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SuperKube.Client;
 using SuperKube.Runtime.Containers;
+using SuperKube.Runtime.Dns;
 
 namespace SuperKube.Runtime.Agent;
 
@@ -27,6 +28,9 @@ internal sealed record PodWorkerContext
     public required string RootDirectory { get; init; }
 
     public required ILogger Logger { get; init; }
+
+    /// <summary>Gives pods their resolv.conf; null on nodes without cluster DNS (fake nodes).</summary>
+    public PodDnsConfigurer? Dns { get; init; }
 
     public ContainerProber Prober => new(Runtime, Time);
 }

@@ -18,6 +18,9 @@ public sealed record PodSandboxSpec
     /// <summary>The pod shares the node's network (<c>spec.hostNetwork</c>); <see cref="Ip"/> is then the node's address.</summary>
     public bool HostNetwork { get; init; }
 
+    /// <summary>The pod's resolv.conf per its dnsPolicy; null to leave the runtime's default (the host's resolvers).</summary>
+    public PodDnsSettings? Dns { get; init; }
+
     /// <summary>Labels put on the sandbox and inherited by its containers (pod uid, name, namespace).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -1,9 +1,12 @@
 #pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SuperKube.DependencyInjection;
 using SuperKube.Runtime.Agent;
+using SuperKube.Runtime.Dns;
 using SuperKube.Runtime.Fake;
+using SuperKube.Runtime.ServiceProxy;
 using SuperKube.Runtime.Streaming;
 using SuperKube.Streaming;
 
@@ -15,7 +18,9 @@ public static class NodeAgentSuperKubeBuilderExtensions
     /// <summary>
     /// Runs a node agent in this host: it registers the Node, heartbeats through its Lease and runs the pods bound to
     /// it on the registered container runtime (<c>AddFakeRuntime</c>, or Docker). Talks to the API through the
-    /// registered <c>IKubernetesClient</c>, in-process or remote. Options are validated when the host starts.
+    /// registered <c>IKubernetesClient</c>, in-process or remote, and proxies the node's Service ports
+    /// (<see cref="ServiceProxyOptions"/>) and serves cluster DNS to its pods (<see cref="ClusterDnsOptions"/>). Options are
+    /// validated when the host starts.
     /// </summary>
     public static ISuperKubeBuilder AddNodeAgent(this ISuperKubeBuilder builder, Action<NodeAgentOptions>? configure = null)
     {
@@ -24,6 +29,8 @@ public static class NodeAgentSuperKubeBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(NodeAgentService)))
         {
             services.AddOptionsWithValidateOnStart<NodeAgentOptions, NodeAgentOptionsValidator>();
+            services.AddOptionsWithValidateOnStart<ServiceProxyOptions, ServiceProxyOptionsValidator>();
+            services.AddOptionsWithValidateOnStart<ClusterDnsOptions, ClusterDnsOptionsValidator>();
         }
 
         if (configure is not null)
@@ -32,8 +39,14 @@ public static class NodeAgentSuperKubeBuilderExtensions
         }
 
         AddShared(services);
+        services.TryAddSingleton<ServiceCatalog>();
+        services.TryAddSingleton(sp => new PodDnsConfigurer(sp.GetRequiredService<IOptions<ClusterDnsOptions>>().Value.ClusterDomain));
+        services.TryAddSingleton<ClusterDnsService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterDnsService>(sp => sp.GetRequiredService<ClusterDnsService>()));
         services.TryAddSingleton<NodeAgentService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeAgentService>(sp => sp.GetRequiredService<NodeAgentService>()));
+        services.TryAddSingleton<ServiceProxyService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceProxyService>(sp => sp.GetRequiredService<ServiceProxyService>()));
         return builder;
     }
 

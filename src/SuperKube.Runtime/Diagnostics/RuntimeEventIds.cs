@@ -7,5 +7,7 @@ internal static class RuntimeEventIds
     public const int PodWorker = 5100;
     public const int Heartbeat = 5200;
     public const int FakeNodes = 5300;
+    public const int ServiceProxy = 5400;
+    public const int ClusterDns = 5500;
     public const int Runtime = 6000;
 }

@@ -102,7 +102,14 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
             Entrypoint = [PauseImage.Program],
             Hostname = spec.HostNetwork ? null : HostName(spec.Hostname.Length > 0 ? spec.Hostname : spec.Name),
             Labels = labels,
-            HostConfig = new ContainerHostConfig { NetworkMode = spec.HostNetwork ? "host" : "bridge", IpcMode = "shareable" },
+            HostConfig = new ContainerHostConfig
+            {
+                NetworkMode = spec.HostNetwork ? "host" : "bridge",
+                IpcMode = "shareable",
+                Dns = spec.Dns is { } dns ? [.. dns.Nameservers] : null, // app containers share the sandbox's resolv.conf
+                DnsSearch = spec.Dns is { } search ? [.. search.Searches] : null,
+                DnsOptions = spec.Dns is { } options ? [.. options.Options] : null,
+            },
         };
         var id = await _docker.CreateContainerAsync(Name("POD", spec), request, cancellationToken).ConfigureAwait(false);
         try

@@ -19,7 +19,8 @@ public sealed class NodeAgentSuperKubeBuilderExtensionsTests
 
         Assert.Equal(count, services.Count);
         Assert.Single(services, d => d.ServiceType == typeof(IContainerRuntime));
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService))); // the agent, its cluster DNS and its service proxy
+        Assert.Single(services, d => d.ServiceType == typeof(SuperKube.Runtime.ServiceProxy.ServiceProxyService));
     }
 
     [Fact]

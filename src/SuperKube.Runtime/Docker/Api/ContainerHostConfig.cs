@@ -12,4 +12,11 @@ internal sealed class ContainerHostConfig
     public long NanoCpus { get; set; }
 
     public long Memory { get; set; }
+
+    /// <summary>Nameservers of the container's resolv.conf (only for containers owning their network namespace).</summary>
+    public List<string>? Dns { get; set; }
+
+    public List<string>? DnsSearch { get; set; }
+
+    public List<string>? DnsOptions { get; set; }
 }

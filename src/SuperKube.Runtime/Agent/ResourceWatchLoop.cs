@@ -9,14 +9,15 @@ using SuperKube.Runtime.Diagnostics;
 namespace SuperKube.Runtime.Agent;
 
 /// <summary>
-/// List-then-watch of pods (all namespaces) with a field selector, as an informer does: every (re)list goes to
+/// List-then-watch of one resource (all namespaces) with an optional field selector, as an informer does: every (re)list goes to
 /// <c>onList</c>, every event to <c>onEvent</c>; the watch resumes from the last resourceVersion and relists on
 /// 410 Gone or errors.
 /// </summary>
-internal static partial class PodWatchLoop
+internal static partial class ResourceWatchLoop
 {
     public static async Task RunAsync(
         IKubernetesClient client,
+        ApiResource resource,
         string fieldSelector,
         Action<IReadOnlyList<JsonObject>> onList,
         Action<WatchEvent> onEvent,
@@ -28,13 +29,13 @@ internal static partial class PodWatchLoop
         {
             try
             {
-                var list = await client.ListAsync(ApiResource.Pods, null, new ListOptions { FieldSelector = fieldSelector }, cancellationToken).ConfigureAwait(false);
+                var list = await client.ListAsync(resource, null, new ListOptions { FieldSelector = fieldSelector }, cancellationToken).ConfigureAwait(false);
                 onList(list.Items);
                 var revision = list.ResourceVersion;
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     var options = new ListOptions { FieldSelector = fieldSelector, ResourceVersion = revision, AllowWatchBookmarks = true };
-                    await foreach (var e in client.WatchAsync(ApiResource.Pods, null, options, cancellationToken).ConfigureAwait(false))
+                    await foreach (var e in client.WatchAsync(resource, null, options, cancellationToken).ConfigureAwait(false))
                     {
                         if (e.ResourceVersion is { Length: > 0 } rv)
                         {
@@ -56,7 +57,7 @@ internal static partial class PodWatchLoop
             {
                 if (ex is not ApiException { Code: 410 })
                 {
-                    Log.WatchFailed(logger, fieldSelector, ex);
+                    Log.WatchFailed(logger, resource.Plural, fieldSelector, ex);
                     await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -65,7 +66,7 @@ internal static partial class PodWatchLoop
 
     private static partial class Log
     {
-        [LoggerMessage(RuntimeEventIds.NodeAgent + 1, LogLevel.Warning, "Pod watch ({Selector}) failed; relisting")]
-        public static partial void WatchFailed(ILogger logger, string selector, Exception exception);
+        [LoggerMessage(RuntimeEventIds.NodeAgent + 1, LogLevel.Warning, "Watch of {Resource} ({Selector}) failed; relisting")]
+        public static partial void WatchFailed(ILogger logger, string resource, string selector, Exception exception);
     }
 }
