@@ -43,6 +43,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
         SuperKube.Services.ServiceNetworkRegistration.Add(services);
+        SuperKube.Admission.Webhooks.WebhookAdmissionRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.TryAddSingleton<RequestGate>();

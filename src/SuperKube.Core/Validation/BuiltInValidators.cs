@@ -18,6 +18,8 @@ internal static class BuiltInValidators
         ("apps", "DaemonSet") => WorkloadValidator.DaemonSet,
         ("batch", "Job") => JobValidator.Validate,
         ("batch", "CronJob") => CronJobValidator.Validate,
+        ("admissionregistration.k8s.io", "MutatingWebhookConfiguration") => WebhookConfigurationValidator.Mutating,
+        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration") => WebhookConfigurationValidator.Validating,
         ("apiextensions.k8s.io", "CustomResourceDefinition") => CustomResources.CrdValidator.Validate,
         _ => null,
     };
