@@ -143,6 +143,11 @@ internal static class WebhookConfigurationValidator
             yield break;
         }
 
+        if (JsonRead.String(config, "caBundle") is { } bundle && !IsBase64(bundle))
+        {
+            yield return FieldError.Invalid(path + ".caBundle", "<bytes>", "must be base64-encoded PEM certificates");
+        }
+
         if (url is not null)
         {
             foreach (var error in Url(url, path + ".url"))
@@ -206,6 +211,12 @@ internal static class WebhookConfigurationValidator
         {
             yield return FieldError.Invalid(path, GoText.Quote(uri.Query.TrimStart('?')), "query parameters are not permitted in the URL");
         }
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out _);
     }
 
     private static List<string> Strings(JsonObject rule, string key) =>
