@@ -41,6 +41,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<AdmissionChain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.PodSecurity.PodSecurityAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
         SuperKube.Services.ServiceNetworkRegistration.Add(services);
         SuperKube.Admission.Webhooks.WebhookAdmissionRegistration.Add(services);
