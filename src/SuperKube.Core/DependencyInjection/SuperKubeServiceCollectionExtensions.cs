@@ -41,6 +41,8 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<AdmissionChain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.PodSecurity.PodSecurityAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
         SuperKube.Services.ServiceNetworkRegistration.Add(services);

@@ -12,6 +12,7 @@ internal static class BuiltInValidators
         ("", "Service") => ServiceValidator.Validate,
         ("", "ConfigMap") => ConfigMapValidator.Validate,
         ("", "Secret") => SecretValidator.Validate,
+        ("", "LimitRange") => LimitRangeValidator.Validate,
         ("apps", "Deployment") => WorkloadValidator.Deployment,
         ("apps", "ReplicaSet") => WorkloadValidator.ReplicaSet,
         ("apps", "StatefulSet") => WorkloadValidator.StatefulSet,
