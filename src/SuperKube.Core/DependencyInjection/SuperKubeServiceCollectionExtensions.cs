@@ -43,6 +43,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
+        SuperKube.Admission.Priority.PriorityRegistration.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.PodSecurity.PodSecurityAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
         SuperKube.Services.ServiceNetworkRegistration.Add(services);

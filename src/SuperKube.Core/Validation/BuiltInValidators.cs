@@ -13,6 +13,7 @@ internal static class BuiltInValidators
         ("", "ConfigMap") => ConfigMapValidator.Validate,
         ("", "Secret") => SecretValidator.Validate,
         ("", "LimitRange") => LimitRangeValidator.Validate,
+        ("scheduling.k8s.io", "PriorityClass") => PriorityClassValidator.Validate,
         ("apps", "Deployment") => WorkloadValidator.Deployment,
         ("apps", "ReplicaSet") => WorkloadValidator.ReplicaSet,
         ("apps", "StatefulSet") => WorkloadValidator.StatefulSet,
