@@ -26,4 +26,7 @@ public sealed class AdmissionRequest
     public required UserInfo User { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary>Warnings for the client, returned as <c>Warning</c> headers (kubectl prints them); plugins add to it.</summary>
+    public IList<string> Warnings { get; init; } = [];
 }

@@ -36,6 +36,8 @@ internal static class BuiltInDefaulters
         ("storage.k8s.io", "StorageClass") => StorageDefaults.StorageClass,
         ("scheduling.k8s.io", "PriorityClass") => SchedulingDefaults.PriorityClass,
         ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding") => RbacDefaults.Binding,
+        ("admissionregistration.k8s.io", "MutatingWebhookConfiguration") => AdmissionRegistrationDefaults.Mutating,
+        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration") => AdmissionRegistrationDefaults.Validating,
         ("apiextensions.k8s.io", "CustomResourceDefinition") => ApiExtensionsDefaults.CustomResourceDefinition,
         _ => null,
     };

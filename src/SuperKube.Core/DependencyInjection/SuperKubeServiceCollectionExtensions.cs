@@ -41,8 +41,13 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<AdmissionChain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NamespaceLifecycleAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, DefaultTolerationSecondsAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMutatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.LimitRanger.LimitRangerAdmission>());
+        SuperKube.Admission.Priority.PriorityRegistration.Add(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, SuperKube.Admission.PodSecurity.PodSecurityAdmission>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, ResourceQuotaAdmission>());
         SuperKube.Services.ServiceNetworkRegistration.Add(services);
+        SuperKube.Admission.Webhooks.WebhookAdmissionRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.TryAddSingleton<RequestGate>();

@@ -71,6 +71,8 @@ public static class BuiltInResources
             Review("authentication.k8s.io", "SelfSubjectReview", "selfsubjectreviews"),
             Review("authorization.k8s.io", "SelfSubjectAccessReview", "selfsubjectaccessreviews"),
             Review("authorization.k8s.io", "SelfSubjectRulesReview", "selfsubjectrulesreviews"),
+            Core("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", cluster: true, categories: ["api-extensions"]),
+            Core("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", cluster: true, categories: ["api-extensions"]),
             Core("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", cluster: true,
                 shortNames: ["crd", "crds"], categories: ["api-extensions"], status: true),
         ];

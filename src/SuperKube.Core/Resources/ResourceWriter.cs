@@ -235,5 +235,6 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
             OldObject = old,
             User = context.User,
             DryRun = context.DryRun,
+            Warnings = context.Warnings,
         };
 }

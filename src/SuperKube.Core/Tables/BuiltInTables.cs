@@ -41,6 +41,7 @@ internal static class BuiltInTables
         ("scheduling.k8s.io", "priorityclasses") => PolicyPrinters.PriorityClasses,
         ("rbac.authorization.k8s.io", "clusterrolebindings" or "rolebindings") => RbacPrinters.Bindings,
         ("rbac.authorization.k8s.io", "clusterroles" or "roles") => DefaultTable.CreatedAt,
+        ("admissionregistration.k8s.io", "mutatingwebhookconfigurations" or "validatingwebhookconfigurations") => AdmissionRegistrationPrinter.WebhookConfigurations,
         ("apiextensions.k8s.io", "customresourcedefinitions") => DefaultTable.CreatedAt,
         _ => null,
     };
