@@ -18,6 +18,10 @@ internal static class BuiltInValidators
         ("apps", "DaemonSet") => WorkloadValidator.DaemonSet,
         ("batch", "Job") => JobValidator.Validate,
         ("batch", "CronJob") => CronJobValidator.Validate,
+        ("rbac.authorization.k8s.io", "Role") => RbacValidator.Role,
+        ("rbac.authorization.k8s.io", "ClusterRole") => RbacValidator.ClusterRole,
+        ("rbac.authorization.k8s.io", "RoleBinding") => RbacValidator.RoleBinding,
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RbacValidator.ClusterRoleBinding,
         ("apiextensions.k8s.io", "CustomResourceDefinition") => CustomResources.CrdValidator.Validate,
         _ => null,
     };
