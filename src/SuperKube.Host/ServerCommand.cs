@@ -21,10 +21,14 @@ internal static class ServerCommand
         var noAgent = new Option<bool>("--no-agent") { Description = "Do not run the embedded node agent." };
         var insecureHttp = new Option<bool>("--insecure-http") { Description = "Serve plain HTTP without authentication or authorization (loopback only, for quick local use)." };
         var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP address for the serving certificate (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var maxInFlight = new Option<int>("--max-requests-inflight") { Description = "Read-only requests served at once; more get 429 with Retry-After (0: no limit). Watches, exec, logs and port-forward do not count.", DefaultValueFactory = _ => 400 };
+        var maxMutating = new Option<int>("--max-mutating-requests-inflight") { Description = "Mutating requests served at once; more get 429 with Retry-After (0: no limit).", DefaultValueFactory = _ => 200 };
+        var maxWatches = new Option<int>("--max-watches-per-user") { Description = "Watches one user may hold open at once; more get 429 (0: no limit). system:masters is exempt.", DefaultValueFactory = _ => 500 };
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
             dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan,
+            maxInFlight, maxMutating, maxWatches,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -43,6 +47,7 @@ internal static class ServerCommand
                 NoAgent = result.GetValue(noAgent),
                 InsecureHttp = result.GetValue(insecureHttp),
                 TlsSans = result.GetValue(tlsSan) ?? [],
+                Limits = new() { MaxRequestsInFlight = result.GetValue(maxInFlight), MaxMutatingRequestsInFlight = result.GetValue(maxMutating), MaxWatchesPerUser = result.GetValue(maxWatches) },
             };
             return await ServerHost.RunAsync(settings, Console.Out, cancellationToken);
         });

@@ -85,6 +85,8 @@ internal sealed class ServerHost : IAsyncDisposable
         });
         var superKube = builder.Services.AddSuperKube();
         builder.Services.Configure<SuperKube.Services.ServiceNetworkOptions>(o => (o.ServiceCidr, o.NodePortRange) = (settings.ServiceCidr, settings.NodePortRange));
+        builder.Services.Configure<SuperKube.Security.Limits.RequestLimitsOptions>(o =>
+            (o.MaxRequestsInFlight, o.MaxMutatingRequestsInFlight, o.MaxWatchesPerUser) = (settings.Limits.MaxRequestsInFlight, settings.Limits.MaxMutatingRequestsInFlight, settings.Limits.MaxWatchesPerUser));
         _ = postgres is null ? superKube.AddSqliteStorage(o => o.Path = databasePath!) : superKube.AddPostgresStorage(o => o.ConnectionString = postgres);
         superKube.AddBuiltInControllers().AddScheduler();
         if (pki is not null)

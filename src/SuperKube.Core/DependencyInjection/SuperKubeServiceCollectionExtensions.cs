@@ -10,6 +10,7 @@ using SuperKube.OpenApi;
 using SuperKube.Registry;
 using SuperKube.Resources;
 using SuperKube.Security;
+using SuperKube.Security.Limits;
 using SuperKube.WatchCache;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,8 @@ public static class SuperKubeServiceCollectionExtensions
         SuperKube.Services.ServiceNetworkRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
+        services.AddOptionsWithValidateOnStart<RequestLimitsOptions, RequestLimitsOptionsValidator>();
+        services.TryAddSingleton<RequestLimiter>();
         services.TryAddSingleton<RequestGate>();
         services.TryAddSingleton<DiscoveryDocuments>();
         services.TryAddSingleton<OpenApiDocumentBuilder>();

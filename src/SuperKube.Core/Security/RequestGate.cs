@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SuperKube.Api;
+using SuperKube.Security.Limits;
 
 namespace SuperKube.Security;
 
@@ -7,7 +8,7 @@ namespace SuperKube.Security;
 /// Authentication for every endpoint but the public health and version ones (no credentials: 401), and authorization
 /// of non-resource paths such as discovery and OpenAPI.
 /// </summary>
-internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer authorizer)
+internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer authorizer, RequestLimiter limiter)
 {
     public async ValueTask<UserInfo> AuthenticateAsync(HttpContext context) =>
         await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false)
@@ -31,20 +32,24 @@ internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer auth
         }
     }
 
-    /// <summary>Wraps a non-resource endpoint: authenticate, authorize the path, then serve.</summary>
+    /// <summary>Wraps a non-resource endpoint: authenticate, apply the request limits, authorize the path, then serve.</summary>
     public RequestDelegate Protect(RequestDelegate next) => async context =>
     {
+        var lease = default(RequestLimiter.Lease);
         try
         {
             var user = await AuthenticateAsync(context).ConfigureAwait(false);
+            lease = limiter.Admit(user, RequestLimiter.Classify(context.Request, null));
             await AuthorizePathAsync(context, user).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
         }
-        catch (ApiException ex)
+        catch (ApiException ex) when (!context.Response.HasStarted)
         {
             await Responses.WriteStatusAsync(context, ex).ConfigureAwait(false);
-            return;
         }
-
-        await next(context).ConfigureAwait(false);
+        finally
+        {
+            lease.Dispose();
+        }
     };
 }
