@@ -46,8 +46,12 @@ public static class SuperKubeServiceCollectionExtensions
         SuperKube.Services.ServiceNetworkRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
-        services.AddOptionsWithValidateOnStart<RequestLimitsOptions, RequestLimitsOptionsValidator>();
-        services.TryAddSingleton<RequestLimiter>();
+        if (!services.Any(d => d.ServiceType == typeof(RequestLimiter)))
+        {
+            services.AddOptionsWithValidateOnStart<RequestLimitsOptions, RequestLimitsOptionsValidator>();
+            services.AddSingleton<RequestLimiter>();
+        }
+
         services.TryAddSingleton<RequestGate>();
         services.TryAddSingleton<DiscoveryDocuments>();
         services.TryAddSingleton<OpenApiDocumentBuilder>();
