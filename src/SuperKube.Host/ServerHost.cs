@@ -94,6 +94,16 @@ internal sealed class ServerHost : IAsyncDisposable
             superKube.AddSecurity(pki);
         }
 
+        if (settings.Audit.LogPath is { } auditLog)
+        {
+            superKube.AddAudit(o => (o.LogPath, o.PolicyFile) = (Path.GetFullPath(auditLog), settings.Audit.PolicyFile is { } p ? Path.GetFullPath(p) : null));
+            await output.WriteLineAsync($"Audit log: {Path.GetFullPath(auditLog)} ({(settings.Audit.PolicyFile is { } policy ? "policy " + Path.GetFullPath(policy) : "Metadata level for every request")})");
+        }
+        else if (settings.Audit.PolicyFile is not null)
+        {
+            throw new ArgumentException("--audit-policy-file needs --audit-log-path");
+        }
+
         await EmbeddedNodes.AddAsync(superKube, settings, output, cancellationToken);
         settings.ConfigureServices?.Invoke(builder.Services);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SuperKube.Api;
+using SuperKube.Security.Audit;
 using SuperKube.Security.Limits;
 
 namespace SuperKube.Security;
@@ -10,9 +11,17 @@ namespace SuperKube.Security;
 /// </summary>
 internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer authorizer, RequestLimiter limiter)
 {
-    public async ValueTask<UserInfo> AuthenticateAsync(HttpContext context) =>
-        await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false)
+    public async ValueTask<UserInfo> AuthenticateAsync(HttpContext context)
+    {
+        var user = await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false)
             ?? throw new ApiException(401, "Unauthorized", "Unauthorized");
+        if (AuditRecord.Of(context) is { } audit)
+        {
+            audit.User = user;
+        }
+
+        return user;
+    }
 
     public async ValueTask AuthorizePathAsync(HttpContext context, UserInfo user)
     {
@@ -26,6 +35,7 @@ internal sealed class RequestGate(IAuthenticator authenticator, IAuthorizer auth
             var other => other.ToLowerInvariant(),
         };
         var attributes = new AuthorizationAttributes(user, verb, "", "", "", "", "", IsResourceRequest: false, context.Request.Path.Value ?? "/");
+        AuditRecord.Of(context)?.Describe(attributes);
         if (await authorizer.AuthorizeAsync(attributes, context.RequestAborted).ConfigureAwait(false) is { } denial)
         {
             throw ForbiddenMessage.Exception(attributes, denial);
