@@ -10,6 +10,7 @@ return mode switch
     "fixture-boot" => await FixtureBootBenchmark.RunAsync(rest),
     BareKestrelServer.ModeName => await BareKestrelServer.RunAsync(rest),
     "docker" => await DockerMode.RunAsync(rest),
+    "security" => await SecurityBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -23,5 +24,6 @@ static int Usage()
     Console.Error.WriteLine("  scheduler-cycle   the scheduling cycle alone: " + SchedulerMode.Help);
     Console.Error.WriteLine("  fixture-boot      SuperKube.Testing cluster boot time p50/p99: " + FixtureBootBenchmark.Help);
     Console.Error.WriteLine("  docker            pod start latency and exec round trip on the Docker runtime: " + DockerMode.Help);
+    Console.Error.WriteLine("  security          GET throughput with TLS + RBAC (ServiceAccount token) vs bare Kestrel with TLS: " + SecurityBenchmark.Help);
     return 2;
 }

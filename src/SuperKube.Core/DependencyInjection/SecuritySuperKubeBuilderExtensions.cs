@@ -38,7 +38,7 @@ public static class SecuritySuperKubeBuilderExtensions
         ]));
         services.RemoveAll<IAuthorizer>();
         services.TryAddSingleton<RbacAuthorizer>();
-        services.AddSingleton<IAuthorizer>(sp => sp.GetRequiredService<RbacAuthorizer>());
+        services.AddSingleton<IAuthorizer>(sp => new CachingAuthorizer(sp.GetRequiredService<RbacAuthorizer>(), sp.GetRequiredService<IObjectLookup>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, RbacEscalationCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RbacBootstrap>());
         return builder;
