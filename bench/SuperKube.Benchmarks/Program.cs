@@ -12,6 +12,7 @@ return mode switch
     "docker" => await DockerMode.RunAsync(rest),
     "density" => await DensityMode.RunAsync(rest),
     "service-proxy" => await ServiceProxyMode.RunAsync(rest),
+    "security" => await SecurityBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -27,5 +28,6 @@ static int Usage()
     Console.Error.WriteLine("  docker            pod start latency and exec round trip on the Docker runtime: " + DockerMode.Help);
     Console.Error.WriteLine("  density           Deployments on Fake nodes: pods/s, pod startup p50/p99, Available latency, RSS: " + DensityMode.Help);
     Console.Error.WriteLine("  service-proxy     NodePort proxy throughput and added latency vs direct: " + ServiceProxyMode.Help);
+    Console.Error.WriteLine("  security          GET throughput with TLS + RBAC (ServiceAccount token) vs bare Kestrel with TLS: " + SecurityBenchmark.Help);
     return 2;
 }

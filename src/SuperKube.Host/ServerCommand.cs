@@ -26,10 +26,16 @@ internal static class ServerCommand
             DefaultValueFactory = _ => 30,
         };
         var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP address for the serving certificate (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var maxInFlight = new Option<int>("--max-requests-inflight") { Description = "Read-only requests served at once; more get 429 with Retry-After (0: no limit). Watches, exec, logs and port-forward do not count.", DefaultValueFactory = _ => 400 };
+        var maxMutating = new Option<int>("--max-mutating-requests-inflight") { Description = "Mutating requests served at once; more get 429 with Retry-After (0: no limit).", DefaultValueFactory = _ => 200 };
+        var maxWatches = new Option<int>("--max-watches-per-user") { Description = "Watches one user may hold open at once; more get 429 (0: no limit). system:masters is exempt.", DefaultValueFactory = _ => 500 };
+        var auditLogPath = new Option<string?>("--audit-log-path") { Description = "Append an audit.k8s.io/v1 Event per request (JSON lines) to this file; no audit log without it." };
+        var auditPolicyFile = new Option<string?>("--audit-policy-file") { Description = "audit.k8s.io/v1 Policy choosing each request's level (None, Metadata, Request, RequestResponse); default: Metadata for all." };
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
             dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan, leaseDuration,
+            maxInFlight, maxMutating, maxWatches, auditLogPath, auditPolicyFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -49,6 +55,8 @@ internal static class ServerCommand
                 InsecureHttp = result.GetValue(insecureHttp),
                 TlsSans = result.GetValue(tlsSan) ?? [],
                 LeaseDuration = TimeSpan.FromSeconds(result.GetValue(leaseDuration)),
+                Audit = new() { LogPath = result.GetValue(auditLogPath), PolicyFile = result.GetValue(auditPolicyFile) },
+                Limits = new() { MaxRequestsInFlight = result.GetValue(maxInFlight), MaxMutatingRequestsInFlight = result.GetValue(maxMutating), MaxWatchesPerUser = result.GetValue(maxWatches) },
             };
             return await ServerHost.RunAsync(settings, Console.Out, cancellationToken);
         });

@@ -85,6 +85,8 @@ internal sealed class ServerHost : IAsyncDisposable
         });
         var superKube = builder.Services.AddSuperKube();
         builder.Services.Configure<SuperKube.Services.ServiceNetworkOptions>(o => (o.ServiceCidr, o.NodePortRange) = (settings.ServiceCidr, settings.NodePortRange));
+        builder.Services.Configure<SuperKube.Security.Limits.RequestLimitsOptions>(o =>
+            (o.MaxRequestsInFlight, o.MaxMutatingRequestsInFlight, o.MaxWatchesPerUser) = (settings.Limits.MaxRequestsInFlight, settings.Limits.MaxMutatingRequestsInFlight, settings.Limits.MaxWatchesPerUser));
         _ = postgres is null
             ? superKube.AddSqliteStorage(o => o.Path = databasePath!)
             : superKube.AddPostgresStorage(o => o.ConnectionString = postgres).ConfigurePostgresLeases(o =>
@@ -97,6 +99,16 @@ internal sealed class ServerHost : IAsyncDisposable
         if (pki is not null)
         {
             superKube.AddSecurity(pki);
+        }
+
+        if (settings.Audit.LogPath is { } auditLog)
+        {
+            superKube.AddAudit(o => (o.LogPath, o.PolicyFile) = (Path.GetFullPath(auditLog), settings.Audit.PolicyFile is { } p ? Path.GetFullPath(p) : null));
+            await output.WriteLineAsync($"Audit log: {Path.GetFullPath(auditLog)} ({(settings.Audit.PolicyFile is { } policy ? "policy " + Path.GetFullPath(policy) : "Metadata level for every request")})");
+        }
+        else if (settings.Audit.PolicyFile is not null)
+        {
+            throw new ArgumentException("--audit-policy-file needs --audit-log-path");
         }
 
         await EmbeddedNodes.AddAsync(superKube, settings, output, cancellationToken);

@@ -19,6 +19,9 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
         Url = url;
     }
 
+    /// <summary>The server's data directory (its PKI is in <c>pki/</c>).</summary>
+    public string DataDir => _dataDir;
+
     public Uri Url { get; }
 
     public int ProcessId => _process.Id;
@@ -29,14 +32,20 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
     /// <summary>The server's own "Ready in N ms." figure (from its start-up code to listening), if it printed one.</summary>
     public int? ReportedReadyMilliseconds { get; private set; }
 
-    /// <summary>Starts the server with the embedded node on <paramref name="runtime"/> (<c>fake</c> unless a mode needs Docker).</summary>
-    public static async Task<SuperKubeServer> StartAsync(string serverDll, HttpClient client, CancellationToken cancellationToken, string runtime = "fake")
+    /// <summary>
+    /// Starts the server with the embedded node on <paramref name="runtime"/> (<c>fake</c> unless a mode needs Docker).
+    /// Plain HTTP without authentication unless <paramref name="secure"/> (then TLS, authentication and RBAC, as
+    /// <c>superkube server</c> runs by default; <paramref name="client"/> must then trust <c>DATA_DIR/pki/ca.crt</c>, so
+    /// pass the <paramref name="dataDir"/>, a new temporary directory that is deleted on dispose).
+    /// </summary>
+    public static async Task<SuperKubeServer> StartAsync(
+        string serverDll, HttpClient client, CancellationToken cancellationToken, string runtime = "fake", bool secure = false, string? dataDir = null)
     {
-        var dataDir = Directory.CreateTempSubdirectory("superkube-bench-").FullName;
+        dataDir ??= Directory.CreateTempSubdirectory("superkube-bench-").FullName;
         var port = FreePort.Next();
-        var url = new Uri($"http://127.0.0.1:{port}/");
-        // Plain HTTP on loopback, so GETs compare with a bare Kestrel endpoint without TLS on either side.
-        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--insecure-http", "--runtime", runtime];
+        var url = new Uri($"{(secure ? "https" : "http")}://127.0.0.1:{port}/");
+        // Plain HTTP on loopback by default, so GETs compare with a bare Kestrel endpoint without TLS on either side.
+        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--runtime", runtime, .. secure ? Array.Empty<string>() : ["--insecure-http"]];
         // superkube.dll runs on the installed runtime; anything else is the single-file executable (build/publish.sh).
         var process = serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ChildProcess.Start("dotnet", [serverDll, .. arguments])

@@ -12,15 +12,22 @@ internal static partial class Wrk
     public static bool IsInstalled() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "wrk")));
 
-    /// <summary><c>wrk -tTHREADS -cCONNECTIONS -dSECONDSs URL</c>.</summary>
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, CancellationToken cancellationToken)
+    /// <summary><c>wrk -tTHREADS -cCONNECTIONS -dSECONDSs [-H HEADER] URL</c>.</summary>
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, CancellationToken cancellationToken, string? header = null)
     {
         var info = new ProcessStartInfo("wrk")
         {
-            ArgumentList = { $"-t{threads}", $"-c{connections}", $"-d{seconds}s", url.ToString() },
+            ArgumentList = { $"-t{threads}", $"-c{connections}", $"-d{seconds}s" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (header is not null)
+        {
+            info.ArgumentList.Add("-H");
+            info.ArgumentList.Add(header);
+        }
+
+        info.ArgumentList.Add(url.ToString());
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start wrk");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -15,7 +15,7 @@ internal static class FoundationBenchmark
     private const string Namespace = "default";
     private const string GetName = "bench-get";
     private const int WarmupSeconds = 3;
-    private const int WrkThreads = 2;
+    internal const int WrkThreads = 2;
 
     private const double ReadyTargetMs = 700;
     private const double IdleRssTargetMiB = 140;
@@ -123,10 +123,11 @@ internal static class FoundationBenchmark
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString() ?? "application/json");
     }
 
-    private static async Task<WrkResult> MeasureGetAsync(string label, Uri url, FoundationOptions options, CancellationToken cancellationToken)
+    /// <summary>A wrk warm-up run, then the measured run; <paramref name="header"/> is sent with every request (such as an Authorization header).</summary>
+    internal static async Task<WrkResult> MeasureGetAsync(string label, Uri url, FoundationOptions options, CancellationToken cancellationToken, string? header = null)
     {
-        await Wrk.RunAsync(url, WrkThreads, options.Connections, WarmupSeconds, cancellationToken);
-        var result = await Wrk.RunAsync(url, WrkThreads, options.Connections, options.DurationSeconds, cancellationToken);
+        await Wrk.RunAsync(url, WrkThreads, options.Connections, WarmupSeconds, cancellationToken, header);
+        var result = await Wrk.RunAsync(url, WrkThreads, options.Connections, options.DurationSeconds, cancellationToken, header);
         Console.WriteLine($"GET {label}: {Rate(result)} (mean latency {result.MeanLatency})");
         if (result.Errors > 0)
         {
@@ -194,7 +195,7 @@ internal static class FoundationBenchmark
         table.Add($"RSS after the create runs ({options.Creates + warmup:N0} objects cached)", $"{ProcessMemory.RssMiB(server.ProcessId):F1} MiB");
     }
 
-    private static string Rate(WrkResult result) => $"{result.RequestsPerSecond:N0} req/s";
+    internal static string Rate(WrkResult result) => $"{result.RequestsPerSecond:N0} req/s";
 
     private static double Median(List<double> values)
     {
@@ -202,7 +203,7 @@ internal static class FoundationBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Machine() =>
+    internal static string Machine() =>
         $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
         $"{DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, load average {ProcessCpu.LoadAverage():F1}";
 }

@@ -3,17 +3,19 @@ using Microsoft.Extensions.Logging;
 using SuperKube.Api.Discovery;
 using SuperKube.Diagnostics;
 using SuperKube.Security;
+using SuperKube.Security.Limits;
 
 namespace SuperKube.Api;
 
 /// <summary>
-/// The entry point of <c>/api</c> and <c>/apis</c>: authenticates, serves discovery, hands resource requests to
+/// The entry point of <c>/api</c> and <c>/apis</c>: authenticates, applies the request limits, serves discovery, hands resource requests to
 /// <see cref="ResourceEndpoint"/>, and turns every failure into a Kubernetes Status (never a bare 500).
 /// </summary>
 internal sealed partial class ApiRequestHandler(
     RequestGate gate,
     DiscoveryDocuments discovery,
     ResourceEndpoint resources,
+    RequestLimiter limiter,
     ILogger<ApiRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -25,6 +27,7 @@ internal sealed partial class ApiRequestHandler(
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var legacy = parts[0] == "api";
             var info = RequestInfo.Parse(legacy, parts[1..]);
+            using var lease = limiter.Admit(user, RequestLimiter.Classify(context.Request, info));
             if (info is null)
             {
                 await gate.AuthorizePathAsync(context, user).ConfigureAwait(false);

@@ -17,6 +17,13 @@ internal static class RequestBody
 
     public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var body = await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
+        Security.Audit.AuditRecord.Of(request.HttpContext)?.KeepRequestBody(body, MediaTypes.ContentType(request));
+        return body;
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxBytes)
         {
             throw ApiException.TooLarge(MaxBytes);

@@ -70,6 +70,7 @@ internal sealed class ResourceEndpoint(
         }
 
         var attributes = new AuthorizationAttributes(user, verb, type.Group, type.Plural, info.Subresource, info.Namespace, info.Name, true, request.Path);
+        Security.Audit.AuditRecord.Of(context)?.Describe(attributes, info.Version);
         if (await authorizer.AuthorizeAsync(attributes, context.RequestAborted).ConfigureAwait(false) is { } denial)
         {
             throw ForbiddenMessage.Exception(attributes, denial);

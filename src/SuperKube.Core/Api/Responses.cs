@@ -26,6 +26,11 @@ internal static class Responses
 
     public static Task WriteStatusAsync(HttpContext context, ApiException error)
     {
+        if (Security.Audit.AuditRecord.Of(context) is { } audit)
+        {
+            audit.Failure = error;
+        }
+
         if (error.Headers is not null)
         {
             foreach (var (name, value) in error.Headers)

@@ -1,6 +1,7 @@
 #pragma warning disable IDE0130 // Extension methods live in the namespace of the type they extend.
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SuperKube.Admission;
 using SuperKube.DependencyInjection;
 using SuperKube.Security;
 using SuperKube.Security.Authentication;
@@ -15,7 +16,8 @@ public static class SecuritySuperKubeBuilderExtensions
     /// <summary>
     /// Authenticates client certificates of <see cref="ClusterPki.ClientAuthority"/>, the tokens of
     /// <see cref="ClusterPki.TokenFile"/>, the node-join token and service-account JWTs (anything else is 401);
-    /// authorizes with RBAC and creates the default roles; serves <c>serviceaccounts/token</c>. TLS itself is the
+    /// authorizes with RBAC, creates the default roles and
+    /// refuses role and binding writes that would grant permissions the writer does not hold; serves <c>serviceaccounts/token</c>. TLS itself is the
     /// host's (Kestrel's) business: serve <see cref="ClusterPki.ServingCertificate"/> and allow client certificates.
     /// </summary>
     public static ISuperKubeBuilder AddSecurity(this ISuperKubeBuilder builder, ClusterPki pki)
@@ -35,7 +37,9 @@ public static class SecuritySuperKubeBuilderExtensions
             ActivatorUtilities.CreateInstance<ServiceAccountAuthenticator>(sp),
         ]));
         services.RemoveAll<IAuthorizer>();
-        services.AddSingleton<IAuthorizer, RbacAuthorizer>();
+        services.TryAddSingleton<RbacAuthorizer>();
+        services.AddSingleton<IAuthorizer>(sp => new CachingAuthorizer(sp.GetRequiredService<RbacAuthorizer>(), sp.GetRequiredService<IObjectLookup>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, RbacEscalationCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RbacBootstrap>());
         return builder;
     }

@@ -10,6 +10,7 @@ using SuperKube.OpenApi;
 using SuperKube.Registry;
 using SuperKube.Resources;
 using SuperKube.Security;
+using SuperKube.Security.Limits;
 using SuperKube.WatchCache;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,12 @@ public static class SuperKubeServiceCollectionExtensions
         SuperKube.Admission.Webhooks.WebhookAdmissionRegistration.Add(services);
         services.TryAddSingleton<IAuthenticator, AdminAuthenticator>();
         services.TryAddSingleton<IAuthorizer, AllowAllAuthorizer>();
+        if (!services.Any(d => d.ServiceType == typeof(RequestLimiter)))
+        {
+            services.AddOptionsWithValidateOnStart<RequestLimitsOptions, RequestLimitsOptionsValidator>();
+            services.AddSingleton<RequestLimiter>();
+        }
+
         services.TryAddSingleton<RequestGate>();
         services.TryAddSingleton<DiscoveryDocuments>();
         services.TryAddSingleton<OpenApiDocumentBuilder>();

@@ -22,6 +22,10 @@ internal static class BuiltInValidators
         ("batch", "CronJob") => CronJobValidator.Validate,
         ("admissionregistration.k8s.io", "MutatingWebhookConfiguration") => WebhookConfigurationValidator.Mutating,
         ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration") => WebhookConfigurationValidator.Validating,
+        ("rbac.authorization.k8s.io", "Role") => RbacValidator.Role,
+        ("rbac.authorization.k8s.io", "ClusterRole") => RbacValidator.ClusterRole,
+        ("rbac.authorization.k8s.io", "RoleBinding") => RbacValidator.RoleBinding,
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RbacValidator.ClusterRoleBinding,
         ("apiextensions.k8s.io", "CustomResourceDefinition") => CustomResources.CrdValidator.Validate,
         _ => null,
     };

@@ -10,8 +10,14 @@ internal sealed class FakeObjects : IObjectLookup
     public FakeObjects Add(string group, string resource, string ns, string json)
     {
         _objects.Add((group, resource, ns, JsonNode.Parse(json)!.AsObject()));
+        Revision++;
         return this;
     }
+
+    public long Revision { get; private set; }
+
+    public (int Count, long Highest) Version(string group, string resource) =>
+        (_objects.Count(o => o.Group == group && o.Resource == resource), Revision);
 
     public JsonObject? Find(string group, string resource, string ns, string name) =>
         List(group, resource, ns).FirstOrDefault(o => (string?)o["metadata"]?["name"] == name);

@@ -16,6 +16,10 @@ public sealed class BuiltInValidatorsTests
     [InlineData("apps", "DaemonSet")]
     [InlineData("batch", "Job")]
     [InlineData("batch", "CronJob")]
+    [InlineData("rbac.authorization.k8s.io", "Role")]
+    [InlineData("rbac.authorization.k8s.io", "ClusterRole")]
+    [InlineData("rbac.authorization.k8s.io", "RoleBinding")]
+    [InlineData("rbac.authorization.k8s.io", "ClusterRoleBinding")]
     public void For_ValidatedKind_HasValidator(string group, string kind) => Assert.NotNull(BuiltInValidators.For(group, kind));
 
     [Theory]

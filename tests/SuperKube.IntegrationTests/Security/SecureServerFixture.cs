@@ -5,7 +5,7 @@ using SuperKube.Security.Pki;
 namespace SuperKube.IntegrationTests.Security;
 
 /// <summary>A secured server plus helpers to act as other users: kubeconfigs with a client certificate or a token only.</summary>
-public sealed class SecureServerFixture : ServerFixture
+public class SecureServerFixture : ServerFixture
 {
     /// <summary>A kubectl for <paramref name="user"/> (client certificate signed by the client CA, with the given groups).</summary>
     public Infrastructure.Kubectl KubectlAs(string user, params string[] groups)

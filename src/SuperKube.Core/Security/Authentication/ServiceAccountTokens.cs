@@ -73,7 +73,9 @@ internal sealed class ServiceAccountTokens(ECDsa key, string issuer)
             Text(kubernetes, "namespace"), Text(account, "name"), Text(account, "uid"),
             kubernetes["pod"] is JsonObject pod ? Text(pod, "name") : "", kubernetes["pod"] is JsonObject p ? Text(p, "uid") : "");
         var subject = $"system:serviceaccount:{claims.Namespace}:{claims.Name}";
-        return claims.Namespace.Length > 0 && claims.Name.Length > 0 && Text(payload, "sub") == subject ? claims : null;
+        return claims.Namespace.Length > 0 && claims.Name.Length > 0 && Text(payload, "sub") == subject
+            ? claims with { Expires = DateTimeOffset.FromUnixTimeSeconds(exp) }
+            : null;
     }
 
     private static string Text(JsonObject obj, string name) => obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";

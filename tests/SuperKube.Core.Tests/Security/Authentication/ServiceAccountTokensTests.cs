@@ -19,7 +19,7 @@ public sealed class ServiceAccountTokensTests
         var claims = Tokens.Validate(Issue(), Api, Now.AddMinutes(5));
 
         Assert.NotNull(claims);
-        Assert.Equal(new ServiceAccountClaims("ci", "builder", "uid-1"), claims);
+        Assert.Equal(new ServiceAccountClaims("ci", "builder", "uid-1") { Expires = Now.AddHours(1) }, claims);
         Assert.Equal("system:serviceaccount:ci:builder", claims.ToUser().Name);
         Assert.Contains("system:serviceaccounts:ci", claims.ToUser().Groups);
     }
