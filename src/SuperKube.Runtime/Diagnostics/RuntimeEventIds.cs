@@ -7,5 +7,6 @@ internal static class RuntimeEventIds
     public const int PodWorker = 5100;
     public const int Heartbeat = 5200;
     public const int FakeNodes = 5300;
+    public const int NodeStreams = 5400;
     public const int Runtime = 6000;
 }
