@@ -69,7 +69,7 @@ internal sealed class ContainerStarter(PodWorkerContext context)
         {
             var environment = await resolver.EnvironmentAsync(pod.Pod, record.Spec, sandbox.Ip, context.HostIp, cancellationToken).ConfigureAwait(false);
             var mounts = await resolver.MountsAsync(pod.Pod, record.Spec, sandbox.Ip, context.HostIp, cancellationToken).ConfigureAwait(false);
-            spec = Spec(pod, record, environment, mounts);
+            spec = ContainerUser.Apply(Spec(pod, record, environment, mounts), pod.Pod, record.Spec, pulled.User);
         }
         catch (ContainerConfigException ex)
         {

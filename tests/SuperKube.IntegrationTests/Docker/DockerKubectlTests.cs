@@ -294,6 +294,38 @@ public sealed partial class DockerKubectlTests(DockerServerFixture server) : ICl
         Assert.Contains(reason, new[] { "ErrImagePull", "ImagePullBackOff" });
     }
 
+    [Fact]
+    public async Task Exec_Id_ShowsSecurityContextUserGroupAndSupplementalGroups()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sleep\", \"3600\"]",
+            extraSpec: "securityContext:\n  runAsUser: 999\n  runAsGroup: 3000\n  supplementalGroups: [4000]",
+            extraContainer: "securityContext:\n  runAsUser: 1000");
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+
+        var id = (await K.RunAsync("exec", "web", "-n", ns, "--", "id")).EnsureSuccess().StdOut;
+
+        Assert.StartsWith("uid=1000 gid=3000", id, StringComparison.Ordinal); // the container's runAsUser wins over the pod's
+        Assert.Contains("4000", id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsNonRoot_ImageRunsAsRoot_CreateContainerConfigError()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sleep\", \"3600\"]", extraContainer: "securityContext:\n  runAsNonRoot: true");
+
+        var reason = await PollAsync(async () =>
+        {
+            var waiting = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StdOut;
+            return waiting == "CreateContainerConfigError" ? waiting : null;
+        });
+        var message = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state.waiting.message}")).EnsureSuccess().StdOut;
+
+        Assert.Equal("CreateContainerConfigError", reason);
+        Assert.StartsWith("container has runAsNonRoot and image will run as root (pod: \"web_" + ns + "(", message, StringComparison.Ordinal);
+    }
+
     private async Task<string> NamespaceAsync()
     {
         server.Require();

@@ -12,4 +12,7 @@ internal sealed class ContainerHostConfig
     public long NanoCpus { get; set; }
 
     public long Memory { get; set; }
+
+    /// <summary>Extra groups of the container's processes (supplementalGroups).</summary>
+    public List<string>? GroupAdd { get; set; }
 }
