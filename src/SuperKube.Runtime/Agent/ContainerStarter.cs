@@ -27,6 +27,14 @@ internal sealed class ContainerStarter(PodWorkerContext context)
             return (false, until);
         }
 
+        var (credentials, missing) = await new ImagePullSecrets(context.Client).ResolveAsync(pod.Pod, cancellationToken).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            await EventAsync(pod, null, PodEventRecorder.Warning, "FailedToRetrieveImagePullSecret",
+                $"Unable to retrieve some image pull secrets ({string.Join(", ", missing)}); attempting to pull the image may not succeed.", cancellationToken).ConfigureAwait(false);
+        }
+
+        sandbox = sandbox with { PullCredentials = credentials };
         ImagePullResult pulled;
         try
         {

@@ -71,7 +71,8 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
         try
         {
-            await _docker.PullImageAsync(image, _options.RegistryAuth, null, cancellationToken).ConfigureAwait(false);
+            var auth = RegistryAuthHeader.For(image, sandbox?.PullCredentials ?? []) ?? _options.RegistryAuth;
+            await _docker.PullImageAsync(image, auth, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex) when (ex is not ImagePullException)
         {
