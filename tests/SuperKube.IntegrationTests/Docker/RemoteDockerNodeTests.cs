@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SuperKube.Host;
 using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.IntegrationTests.Nodes;
@@ -9,7 +8,7 @@ using SuperKube.Runtime.Docker.Tests;
 namespace SuperKube.IntegrationTests.Docker;
 
 /// <summary>A remote <c>superkube node</c> on Docker: port-forward and <c>kubectl cp</c> relayed by the API server to the node's streaming server.</summary>
-public sealed partial class RemoteDockerNodeTests(DockerEngine engine, ServerFixture server) : IClassFixture<DockerEngine>, IClassFixture<ServerFixture>
+public sealed class RemoteDockerNodeTests(DockerEngine engine, ServerFixture server) : IClassFixture<DockerEngine>, IClassFixture<ServerFixture>
 {
     private const string NodeName = "remote-docker";
     private const string WebServer = "[\"sh\", \"-c\", \"echo ok from web > /var/www/index.html; exec httpd -f -p 8080 -h /var/www\"]";
@@ -33,9 +32,20 @@ public sealed partial class RemoteDockerNodeTests(DockerEngine engine, ServerFix
             (await k.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", NodeName, WebServer, image: DockerEngine.TestImage))).EnsureSuccess();
             (await k.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=90s")).EnsureSuccess();
             var local = Path.Combine(server.DataDir, "cp-" + ns + ".txt");
+            using var http = new HttpClient { Timeout = Bound };
             await File.WriteAllTextAsync(local, "copied to a remote node\n", TestContext.Current.CancellationToken);
 
-            var body = await PortForwardGetAsync(k, ns);
+            var body = await KubectlStreams.PortForwardAsync(k, ns, "web", 8080, Bound, port => Poll.UntilAsync(async () =>
+            {
+                try
+                {
+                    return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"));
+                }
+                catch (HttpRequestException)
+                {
+                    return null; // httpd may still be starting
+                }
+            }, Bound, () => "no answer through the port-forward"));
             (await k.RunAsync("cp", local, $"{ns}/web:/tmp/in.txt")).EnsureSuccess();
             (await k.RunAsync("cp", $"{ns}/web:/tmp/in.txt", local + ".back")).EnsureSuccess();
 
@@ -51,33 +61,4 @@ public sealed partial class RemoteDockerNodeTests(DockerEngine engine, ServerFix
             }
         }
     }
-
-    private static async Task<string> PortForwardGetAsync(Infrastructure.Kubectl k, string ns)
-    {
-        using var forward = k.Start(["port-forward", "pod/web", "-n", ns, ":8080"]);
-        try
-        {
-            var line = await new LineReader(forward.StandardOutput).WaitForAsync(l => l.StartsWith("Forwarding from 127.0.0.1:", StringComparison.Ordinal), Bound);
-            var port = LocalPort().Match(line).Groups[1].Value;
-            using var http = new HttpClient { Timeout = Bound };
-            return await Poll.UntilAsync(async () =>
-            {
-                try
-                {
-                    return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"));
-                }
-                catch (HttpRequestException)
-                {
-                    return null; // httpd may still be starting
-                }
-            }, Bound, () => "no answer through the port-forward");
-        }
-        finally
-        {
-            forward.Kill(entireProcessTree: true);
-        }
-    }
-
-    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
-    private static partial Regex LocalPort();
 }

@@ -1,5 +1,4 @@
 using System.Net.Security;
-using System.Text.RegularExpressions;
 using SuperKube.IntegrationTests.Infrastructure;
 
 namespace SuperKube.IntegrationTests.Nodes;
@@ -8,7 +7,7 @@ namespace SuperKube.IntegrationTests.Nodes;
 /// <c>kubectl logs</c>, <c>exec</c>, <c>attach</c> and <c>port-forward</c> against pods on a remote node: the API
 /// server relays each stream to the node's streaming server over mutually authenticated HTTPS.
 /// </summary>
-public sealed partial class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : IClassFixture<RemoteNodeServerFixture>
+public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : IClassFixture<RemoteNodeServerFixture>
 {
     private const string Wait = "--timeout=60s";
     private const string Talker = "[\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]";
@@ -79,51 +78,23 @@ public sealed partial class RemoteNodeStreamingTests(RemoteNodeServerFixture ser
     public async Task Attach_RemotePod_StreamsNewOutput()
     {
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");
-        using var attach = K.Start(["attach", "web", "-n", ns]);
-        try
-        {
-            var lines = new LineReader(attach.StandardOutput);
 
-            Assert.Equal("tick", await lines.WaitForAsync(l => l == "tick", Bound));
-        }
-        finally
-        {
-            attach.Kill(entireProcessTree: true);
-        }
+        var line = await KubectlStreams.AttachUntilAsync(K, ns, "web", "tick", Bound);
+
+        Assert.Equal("tick", line);
     }
 
     [Fact]
     public async Task PortForward_RemotePod_TwoConcurrentRequestsAnswered()
     {
         var ns = await RunningPodAsync(Talker);
-        using var forward = K.Start(["port-forward", "pod/web", "-n", ns, ":80"]);
-        try
-        {
-            var lines = new LineReader(forward.StandardOutput);
-            var errors = new LineReader(forward.StandardError);
-            _ = errors.WaitForAsync(_ => false, Bound);
-            var line = await lines.WaitForAsync(l => l.StartsWith("Forwarding from 127.0.0.1:", StringComparison.Ordinal), Bound);
-            var port = LocalPort().Match(line).Groups[1].Value;
-            using var http = new HttpClient { Timeout = Bound };
+        using var http = new HttpClient { Timeout = Bound };
 
-            string[] answers;
-            try
-            {
-                answers = await Task.WhenAll(
-                    http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/a")),
-                    http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/b")));
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new InvalidOperationException("port-forward failed: " + string.Join('\n', errors.Seen), ex);
-            }
+        var answers = await KubectlStreams.PortForwardAsync(K, ns, "web", 80, Bound, port => Task.WhenAll(
+            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/a")),
+            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/b"))));
 
-            Assert.All(answers, a => Assert.Equal("ok from web\n", a));
-        }
-        finally
-        {
-            forward.Kill(entireProcessTree: true);
-        }
+        Assert.All(answers, a => Assert.Equal("ok from web\n", a));
     }
 
     [Fact]
@@ -188,7 +159,4 @@ public sealed partial class RemoteNodeStreamingTests(RemoteNodeServerFixture ser
         (await K.RunAsync("create", "namespace", ns)).EnsureSuccess();
         return ns;
     }
-
-    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
-    private static partial Regex LocalPort();
 }

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.IntegrationTests.Nodes;
 
 namespace SuperKube.IntegrationTests.Streaming;
 
 /// <summary><c>kubectl logs</c>, <c>exec</c>, <c>attach</c> and <c>port-forward</c> against pods on the embedded Fake node.</summary>
-public sealed partial class KubectlStreamingTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class KubectlStreamingTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private const string Wait = "--timeout=60s";
     private const string Server = "[\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]";
@@ -94,17 +93,10 @@ public sealed partial class KubectlStreamingTests(ServerFixture server) : IClass
     public async Task Attach_RunningPod_StreamsNewOutput()
     {
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");
-        using var attach = K.Start(["attach", "web", "-n", ns]);
-        try
-        {
-            var lines = new LineReader(attach.StandardOutput);
 
-            Assert.Equal("tick", await lines.WaitForAsync(l => l == "tick", Bound));
-        }
-        finally
-        {
-            attach.Kill(entireProcessTree: true);
-        }
+        var line = await KubectlStreams.AttachUntilAsync(K, ns, "web", "tick", Bound);
+
+        Assert.Equal("tick", line);
     }
 
     [Fact]
@@ -123,34 +115,13 @@ public sealed partial class KubectlStreamingTests(ServerFixture server) : IClass
     public async Task PortForward_TwoConcurrentRequests_BothAnswered()
     {
         var ns = await RunningPodAsync(Server);
-        using var forward = K.Start(["port-forward", "pod/web", "-n", ns, ":80"]);
-        try
-        {
-            var lines = new LineReader(forward.StandardOutput);
-            var errors = new LineReader(forward.StandardError);
-            _ = errors.WaitForAsync(l => false, Bound);
-            var line = await lines.WaitForAsync(l => l.StartsWith("Forwarding from 127.0.0.1:", StringComparison.Ordinal), Bound);
-            var port = LocalPort().Match(line).Groups[1].Value;
-            using var http = new HttpClient { Timeout = Bound };
+        using var http = new HttpClient { Timeout = Bound };
 
-            string[] answers;
-            try
-            {
-                answers = await Task.WhenAll(
-                    http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/a")),
-                    http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/b")));
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new InvalidOperationException("port-forward failed: " + string.Join('\n', errors.Seen), ex);
-            }
+        var answers = await KubectlStreams.PortForwardAsync(K, ns, "web", 80, Bound, port => Task.WhenAll(
+            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/a")),
+            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/b"))));
 
-            Assert.All(answers, a => Assert.Equal("ok from web\n", a));
-        }
-        finally
-        {
-            forward.Kill(entireProcessTree: true);
-        }
+        Assert.All(answers, a => Assert.Equal("ok from web\n", a));
     }
 
     [Fact]
@@ -195,7 +166,4 @@ public sealed partial class KubectlStreamingTests(ServerFixture server) : IClass
             Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
         }
     }
-
-    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
-    private static partial Regex LocalPort();
 }
