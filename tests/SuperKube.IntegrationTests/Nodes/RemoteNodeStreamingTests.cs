@@ -1,19 +1,17 @@
 using System.Net.Security;
 using SuperKube.IntegrationTests.Infrastructure;
+using SuperKube.IntegrationTests.Streaming;
 
 namespace SuperKube.IntegrationTests.Nodes;
 
 /// <summary>
-/// <c>kubectl logs</c>, <c>exec</c>, <c>attach</c> and <c>port-forward</c> against pods on a remote node: the API
-/// server relays each stream to the node's streaming server over mutually authenticated HTTPS.
+/// The streaming scenarios against pods on a remote node: the API server relays each stream to the node's streaming
+/// server over mutually authenticated HTTPS. Plus what is particular to remote nodes: the advertised endpoint, a node
+/// that stops mid-stream, and the node refusing anyone but the API server.
 /// </summary>
-public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : IClassFixture<RemoteNodeServerFixture>
+public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : PodStreamingScenarios(server), IClassFixture<RemoteNodeServerFixture>
 {
-    private const string Wait = "--timeout=60s";
-    private const string Talker = "[\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]";
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
-
-    private Infrastructure.Kubectl K => server.Kubectl;
+    protected override Task<string> NodeNameAsync() => Task.FromResult(RemoteNodeServerFixture.NodeName);
 
     [Fact]
     public async Task Node_AdvertisesStreamingPortAndPinnedCertificate()
@@ -29,81 +27,12 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : I
     }
 
     [Fact]
-    public async Task Logs_RemotePod_PrintsOutputAndHonoursTail()
-    {
-        var ns = await RunningPodAsync(Talker);
-
-        var all = (await K.RunAsync("logs", "web", "-n", ns)).EnsureSuccess();
-        var tail = (await K.RunAsync("logs", "web", "-n", ns, "--tail=1")).EnsureSuccess();
-
-        Assert.Equal("one\ntwo\nthree\n", all.StdOut);
-        Assert.Equal("three\n", tail.StdOut);
-    }
-
-    [Fact]
-    public async Task LogsFollow_RemoteContainerExits_StreamEnds()
-    {
-        var ns = await NewNamespaceAsync();
-        await ApplyAsync(ns, "[\"sh\", \"-c\", \"echo first; sleep 2; echo last\"]", "restartPolicy: Never");
-
-        var result = (await K.RunAsync(["logs", "-f", "pod/web", "-n", ns, "--pod-running-timeout=60s"], null, Bound)).EnsureSuccess();
-
-        Assert.Equal("first\nlast\n", result.StdOut);
-    }
-
-    [Fact]
-    public async Task Exec_RemotePod_OutputAndExitCode()
-    {
-        var ns = await RunningPodAsync(Talker);
-
-        var echo = (await K.RunAsync("exec", "web", "-n", ns, "--", "echo", "hi")).EnsureSuccess();
-        var failing = await K.RunAsync("exec", "web", "-n", ns, "--", "sh", "-c", "exit 3");
-
-        Assert.Equal("hi\n", echo.StdOut);
-        Assert.Equal(3, failing.ExitCode);
-        Assert.Contains("command terminated with exit code 3", failing.StdErr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ExecInteractive_RemotePod_EchoesStdinUntilItCloses()
-    {
-        var ns = await RunningPodAsync(Talker);
-
-        var result = (await K.RunAsync(["exec", "-i", "web", "-n", ns, "--", "cat"], "hello\nworld\n", Bound)).EnsureSuccess();
-
-        Assert.Equal("hello\nworld\n", result.StdOut);
-    }
-
-    [Fact]
-    public async Task Attach_RemotePod_StreamsNewOutput()
-    {
-        var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");
-
-        var line = await KubectlStreams.AttachUntilAsync(K, ns, "web", "tick", Bound);
-
-        Assert.Equal("tick", line);
-    }
-
-    [Fact]
-    public async Task PortForward_RemotePod_TwoConcurrentRequestsAnswered()
-    {
-        var ns = await RunningPodAsync(Talker);
-        using var http = new HttpClient { Timeout = Bound };
-
-        var answers = await KubectlStreams.PortForwardAsync(K, ns, "web", 80, Bound, port => Task.WhenAll(
-            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/a")),
-            http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/b"))));
-
-        Assert.All(answers, a => Assert.Equal("ok from web\n", a));
-    }
-
-    [Fact]
     public async Task LogsFollow_NodeStops_KubectlEndsAndTheServerStaysUp()
     {
         const string name = "remote-leaving";
         var node = await server.StartNodeAsync(name);
         var ns = await NewNamespaceAsync();
-        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Talker))).EnsureSuccess();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
         (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
         using var follow = K.Start(["logs", "-f", "web", "-n", ns]);
         var lines = new LineReader(follow.StandardOutput);
@@ -140,23 +69,5 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : I
         }
 
         return new HttpClient(handler) { Timeout = Bound };
-    }
-
-    private async Task<string> RunningPodAsync(string command)
-    {
-        var ns = await NewNamespaceAsync();
-        await ApplyAsync(ns, command);
-        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
-        return ns;
-    }
-
-    private async Task ApplyAsync(string ns, string command, string extraSpec = "") =>
-        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", RemoteNodeServerFixture.NodeName, command, extraSpec))).EnsureSuccess();
-
-    private async Task<string> NewNamespaceAsync()
-    {
-        var ns = "remote-" + Guid.NewGuid().ToString("N")[..8];
-        (await K.RunAsync("create", "namespace", ns)).EnsureSuccess();
-        return ns;
     }
 }
