@@ -36,6 +36,9 @@ public abstract class PodStreamingScenarios(ServerFixture server)
     {
         var ns = await NewNamespaceAsync();
         await ApplyAsync(ns, "[\"sh\", \"-c\", \"echo first; sleep 2; echo last\"]", "restartPolicy: Never");
+        // kubectl does not wait for a pod named directly to start, so the container must have started first.
+        await PollAsync(async () => (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state}")).StdOut
+            is var state && (state.Contains("running", StringComparison.Ordinal) || state.Contains("terminated", StringComparison.Ordinal)));
 
         var result = (await K.RunAsync(["logs", "-f", "pod/web", "-n", ns, "--pod-running-timeout=60s"], null, Bound)).EnsureSuccess();
 
