@@ -14,7 +14,12 @@ internal static class NodeCommand
         var runtime = new Option<string>("--runtime") { Description = "Container runtime: auto (Docker when the engine answers, else fake), docker or fake.", DefaultValueFactory = _ => "auto" };
         runtime.AcceptOnlyFromAmong("auto", "docker", "fake");
         var podCidr = new Option<string?>("--pod-cidr") { Description = "This node's pod range (default: the first free /24 of 10.244.0.0/16)." };
-        var command = new Command("node", "Join a SuperKube server as a node.") { server, token, caFile, nodeName, runtime, podCidr };
+        var streamingPort = new Option<int>("--streaming-port")
+        {
+            Description = "Port of the streaming server (logs, exec, attach, port-forward) the API server dials; needs --ca-file. 0 picks a free port.",
+            DefaultValueFactory = _ => 10250,
+        };
+        var command = new Command("node", "Join a SuperKube server as a node.") { server, token, caFile, nodeName, runtime, podCidr, streamingPort };
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!Uri.TryCreate(result.GetValue(server), UriKind.Absolute, out var url))
@@ -31,6 +36,7 @@ internal static class NodeCommand
                 NodeName = EmbeddedNodes.NodeName(result.GetValue(nodeName) ?? Environment.MachineName),
                 Runtime = result.GetValue(runtime) ?? "auto",
                 PodCidr = result.GetValue(podCidr),
+                StreamingPort = result.GetValue(streamingPort),
             };
             return await NodeHost.RunAsync(settings, Console.Out, cancellationToken);
         });

@@ -56,6 +56,15 @@ internal sealed class NodeHost : IAsyncDisposable
         var ca = settings.CaFile is null ? null : await File.ReadAllTextAsync(settings.CaFile, cancellationToken);
         var headers = new Dictionary<string, string> { [NodeJoin.NodeNameHeader] = settings.NodeName };
         var client = builder.Services.AddSuperKubeClient(KubernetesClientFactory.ForServer(settings.Server, settings.Token, ca, headers));
+        if (ca is not null)
+        {
+            client.AddNodeStreamServer(o =>
+            {
+                o.Port = settings.StreamingPort;
+                o.ClusterAuthorityPem = ca;
+            });
+        }
+
         ContainerRuntimes.Add(client, runtime).AddNodeAgent(o =>
         {
             o.NodeName = settings.NodeName;
@@ -75,6 +84,9 @@ internal sealed class NodeHost : IAsyncDisposable
             var node = nodes[0];
             await output.WriteLineAsync($"Node {node.Name} registered with {settings.Server} (runtime {runtime}, podCIDR {node.PodCidr}, InternalIP {node.Address})");
             await output.WriteLineAsync("Heartbeat: Lease kube-node-lease/" + node.Name + " every 10s; running the pods bound to this node.");
+            await output.WriteLineAsync(ca is null
+                ? "Container streams (logs, exec, attach, port-forward) are off: they need the cluster CA (--ca-file) to authenticate the API server."
+                : $"Container streams served to the API server on port {node.KubeletPort} (HTTPS, API server client certificate required).");
             return new NodeHost(host, node);
         }
         catch

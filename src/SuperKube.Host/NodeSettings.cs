@@ -18,4 +18,7 @@ internal sealed record NodeSettings
     public string? PodCidr { get; init; }
 
     public string? DataDir { get; init; }
+
+    /// <summary>The port of the streaming server the API server dials for logs, exec, attach and port-forward (0: any free one).</summary>
+    public int StreamingPort { get; init; } = 10250;
 }

@@ -63,6 +63,7 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<WatchResponder>();
         services.TryAddSingleton<PatchHandler>();
         services.TryAddSingleton<PodBinding>();
+        services.TryAddSingleton<SuperKube.Streaming.Remote.RemoteNodeStreams>();
         services.TryAddSingleton<SubresourceWriter>();
         services.TryAddSingleton<ReviewResources>();
         services.TryAddSingleton<SuperKube.CustomResources.CustomResourceScale>();

@@ -14,8 +14,16 @@ internal static class PodLogStreamer
         }
 
         var provider = PodStreamProviders.For(context, target);
+        var log = await provider.OpenLogAsync(target.Json, target.Container, options, context.RequestAborted).ConfigureAwait(false);
+        await CopyAsync(context, log).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers 200 text/plain and copies <paramref name="log"/> to the response as it comes, then disposes it.</summary>
+    public static async Task CopyAsync(HttpContext context, Stream log)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(log);
         var aborted = context.RequestAborted;
-        var log = await provider.OpenLogAsync(target.Json, target.Container, options, aborted).ConfigureAwait(false);
         await using (log.ConfigureAwait(false))
         {
             context.Response.StatusCode = 200;

@@ -51,6 +51,23 @@ internal sealed class PodStreamEndpoint(ResourceReader reader, TimeProvider time
         var options = StreamQuery.Process(query, exec);
         target.EnsureNotCompleted(exec ? "exec into" : "attach to");
         target.EnsureStarted(mustRun: true);
+        await ServeProcessAsync(context, options, token =>
+        {
+            var provider = PodStreamProviders.For(context, target);
+            return exec
+                ? provider.ExecAsync(target.Json, target.Container, options, token)
+                : provider.AttachAsync(target.Json, target.Container, options, token);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Upgrades an exec or attach request to a channel WebSocket, opens the process (its failures are answered as a
+    /// Status before the upgrade) and pumps it. Also serves the node side of remote streams.
+    /// </summary>
+    public static async Task ServeProcessAsync(HttpContext context, PodProcessOptions options, Func<CancellationToken, Task<IPodProcess>> open)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(open);
         if (!WebSocketUpgrade.IsWebSocketRequest(context))
         {
             throw ApiException.BadRequest("only WebSocket upgrades (v5.channel.k8s.io) are supported for exec and attach; SPDY is not");
@@ -58,11 +75,8 @@ internal sealed class PodStreamEndpoint(ResourceReader reader, TimeProvider time
 
         var protocol = WebSocketUpgrade.Negotiate(context, ChannelFraming.Protocols)
             ?? throw ApiException.BadRequest($"none of the offered WebSocket sub-protocols is supported; use {ChannelFraming.V5}");
-        var provider = PodStreamProviders.For(context, target);
         var aborted = context.RequestAborted;
-        var process = exec
-            ? await provider.ExecAsync(target.Json, target.Container, options, aborted).ConfigureAwait(false)
-            : await provider.AttachAsync(target.Json, target.Container, options, aborted).ConfigureAwait(false);
+        var process = await open(aborted).ConfigureAwait(false);
         await using (process.ConfigureAwait(false))
         {
             using var socket = new ChannelSocket(await WebSocketUpgrade.AcceptAsync(context, protocol).ConfigureAwait(false), protocol);

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using SuperKube.Api;
+using SuperKube.Streaming.Remote;
 
 namespace SuperKube.Streaming;
 
-/// <summary>Finds the <see cref="IPodStreamProvider"/> that serves a pod's node, or explains why there is none.</summary>
+/// <summary>Finds the <see cref="IPodStreamProvider"/> that serves a pod's node: an in-process one, else <see cref="RemoteNodeStreams"/>.</summary>
 internal static class PodStreamProviders
 {
     public static IPodStreamProvider For(HttpContext context, PodStreamTarget target)
@@ -14,7 +15,9 @@ internal static class PodStreamProviders
             throw ApiException.BadRequest($"pod {target.Name} does not have a host assigned");
         }
 
-        var provider = context.RequestServices.GetServices<IPodStreamProvider>().FirstOrDefault(p => p.ServesNode(node));
-        return provider ?? throw new ApiException(503, "ServiceUnavailable", $"node {node} is remote; streaming to remote nodes is not supported yet");
+        var services = context.RequestServices;
+        return services.GetServices<IPodStreamProvider>().FirstOrDefault(p => p.ServesNode(node))
+            ?? services.GetService<RemoteNodeStreams>()
+            ?? throw new ApiException(503, "ServiceUnavailable", $"node {node} is remote, and this server does not dial remote nodes");
     }
 }

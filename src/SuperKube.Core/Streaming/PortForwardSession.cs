@@ -14,6 +14,9 @@ namespace SuperKube.Streaming;
 /// </summary>
 internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider provider, PodStreamTarget target)
 {
+    /// <summary>The most a DATA frame from the pod carries.</summary>
+    private const int ChunkSize = 64 * 1024;
+
     private readonly ConcurrentDictionary<string, uint> _errorStreams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, Stream> _connections = new();
     private readonly List<Task> _pumps = [];
@@ -98,16 +101,27 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
         _pumps.Add(PumpAsync(requestId, frame.StreamId, connection, token));
     }
 
-    /// <summary>Copies the pod's side to DATA frames; at its end, closes the data and error streams.</summary>
+    /// <summary>
+    /// Copies the pod's side to DATA frames; at its end, closes the data and error streams. Reads straight into the
+    /// frame after its header, and reads the next chunk while the previous frame is being sent (two buffers).
+    /// </summary>
     private async Task PumpAsync(string requestId, uint streamId, Stream connection, CancellationToken token)
     {
-        var buffer = new byte[32 * 1024];
+        byte[][] buffers = [new byte[SpdyFrame.HeaderLength + ChunkSize], new byte[SpdyFrame.HeaderLength + ChunkSize]];
+        var sending = Task.CompletedTask;
         try
         {
-            int read;
-            while ((read = await connection.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
+            for (var turn = 0; ; turn ^= 1)
             {
-                await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, buffer.AsSpan(0, read), fin: false), token).ConfigureAwait(false);
+                var buffer = buffers[turn];
+                var read = await connection.ReadAsync(buffer.AsMemory(SpdyFrame.HeaderLength), token).ConfigureAwait(false);
+                await sending.ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                sending = spdy.WriteDataAsync(streamId, buffer.AsMemory(0, SpdyFrame.HeaderLength + read), token);
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException or IOException or InvalidOperationException)
@@ -115,6 +129,7 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
             // Reset by the client.
         }
 
+        await IgnoreDisconnectAsync(sending).ConfigureAwait(false);
         if (_connections.ContainsKey(streamId))
         {
             await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, [], fin: true), token).ConfigureAwait(false);

@@ -30,9 +30,18 @@ internal sealed class RemoteCommandSession(ChannelSocket socket, IPodProcess pro
             return;
         }
 
-        var exitCode = await process.ExitCode.ConfigureAwait(false);
+        JsonObject exit;
+        try
+        {
+            exit = ExitStatus.For(await process.ExitCode.ConfigureAwait(false));
+        }
+        catch (Api.ApiException ex)
+        {
+            exit = ex.ToStatus(); // a remote node failed the command or hung up
+        }
+
         await IgnoreFailuresAsync(outputs).ConfigureAwait(false);
-        var status = JsonSerializer.SerializeToUtf8Bytes(ExitStatus.For(exitCode));
+        var status = JsonSerializer.SerializeToUtf8Bytes(exit);
         try
         {
             await socket.SendAsync(ChannelFraming.Error, status, token).ConfigureAwait(false);

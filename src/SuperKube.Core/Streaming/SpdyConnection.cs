@@ -19,6 +19,24 @@ internal sealed class SpdyConnection(Stream transport) : IDisposable
 
     public Task WriteAsync(SpdyFrame frame, CancellationToken cancellationToken) => WriteAsync(() => frame, cancellationToken);
 
+    /// <summary>
+    /// Sends a DATA frame whose payload the caller has already placed after <see cref="SpdyFrame.HeaderLength"/> bytes of
+    /// <paramref name="frame"/>: the header is written in front and the frame goes out in one write, without copies.
+    /// </summary>
+    public async Task WriteDataAsync(uint streamId, Memory<byte> frame, CancellationToken cancellationToken)
+    {
+        SpdyFrame.WriteDataHeader(frame.Span, streamId, frame.Length - SpdyFrame.HeaderLength, fin: false);
+        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await transport.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
     public void Dispose()
     {
         _write.Dispose();

@@ -27,6 +27,14 @@ internal sealed class ContainerStarter(PodWorkerContext context)
             return (false, until);
         }
 
+        var (credentials, missing) = await new ImagePullSecrets(context.Client).ResolveAsync(pod.Pod, cancellationToken).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            await EventAsync(pod, null, PodEventRecorder.Warning, "FailedToRetrieveImagePullSecret",
+                $"Unable to retrieve some image pull secrets ({string.Join(", ", missing)}); attempting to pull the image may not succeed.", cancellationToken).ConfigureAwait(false);
+        }
+
+        sandbox = sandbox with { PullCredentials = credentials };
         ImagePullResult pulled;
         try
         {
@@ -69,7 +77,7 @@ internal sealed class ContainerStarter(PodWorkerContext context)
         {
             var environment = await resolver.EnvironmentAsync(pod.Pod, record.Spec, sandbox.Ip, context.HostIp, cancellationToken).ConfigureAwait(false);
             var mounts = await resolver.MountsAsync(pod.Pod, record.Spec, sandbox.Ip, context.HostIp, cancellationToken).ConfigureAwait(false);
-            spec = Spec(pod, record, environment, mounts);
+            spec = ContainerUser.Apply(Spec(pod, record, environment, mounts), pod.Pod, record.Spec, pulled.User);
         }
         catch (ContainerConfigException ex)
         {

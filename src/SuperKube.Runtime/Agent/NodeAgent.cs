@@ -54,6 +54,9 @@ internal sealed partial class NodeAgent : IAsyncDisposable
 
     public int PodCount => _workers.Count;
 
+    /// <summary>The streaming endpoint advertised in the Node. Default: <see cref="DaemonEndpoint.InProcess"/>.</summary>
+    public DaemonEndpoint DaemonEndpoint { get; init; } = DaemonEndpoint.InProcess;
+
     /// <summary>The runtime this node's containers run on (for the streaming endpoints).</summary>
     internal IContainerRuntime Runtime => _runtime;
 
@@ -236,7 +239,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
 
     private async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        var node = NodeObject.Build(_options, PodCidr, Address, _runtimeVersion, _time.GetUtcNow());
+        var node = NodeObject.Build(_options, PodCidr, Address, DaemonEndpoint, _runtimeVersion, _time.GetUtcNow());
         JsonObject stored;
         try
         {
@@ -244,8 +247,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
         }
         catch (ApiException ex) when (ex.Code == 409)
         {
-            var labels = NodeObject.Labels(_options);
-            var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels } };
+            var patch = new JsonObject { ["metadata"] = NodeObject.MetadataPatch(_options, DaemonEndpoint) };
             stored = await _client.PatchAsync(ApiResource.Nodes, null, NodeName, PatchType.Merge, patch, "", cancellationToken).ConfigureAwait(false);
             if ((stored["spec"] as JsonObject)?["podCIDR"] is JsonValue cidr && cidr.TryGetValue<string>(out var existing) && existing.Length > 0)
             {
@@ -272,7 +274,7 @@ internal sealed partial class NodeAgent : IAsyncDisposable
             return;
         }
 
-        var status = NodeObject.Status(_options, Address, _runtimeVersion, now, current["status"] as JsonObject);
+        var status = NodeObject.Status(_options, Address, DaemonEndpoint, _runtimeVersion, now, current["status"] as JsonObject);
         await _client.PatchAsync(ApiResource.Nodes, null, NodeName, PatchType.Merge, new JsonObject { ["status"] = status }, "status", cancellationToken)
             .ConfigureAwait(false);
         _lastStatusReport = now;

@@ -9,7 +9,8 @@ namespace SuperKube.Runtime.Agent;
 
 /// <summary>
 /// Hosts the node agent of this process: registers the node (retrying until the API answers), then watches the
-/// pods bound to it (<c>spec.nodeName=NODE</c>) and hands them to the agent.
+/// pods bound to it (<c>spec.nodeName=NODE</c>) and hands them to the agent. With a <see cref="Streaming.NodeServer.NodeStreamServer"/>
+/// registered, the Node advertises its port and certificate once it listens.
 /// </summary>
 internal sealed class NodeAgentService(
     IOptions<NodeAgentOptions> options,
@@ -18,7 +19,8 @@ internal sealed class NodeAgentService(
     HeartbeatScheduler heartbeats,
     PodDnsConfigurer dns,
     TimeProvider time,
-    ILogger<NodeAgentService> logger) : BackgroundService
+    ILogger<NodeAgentService> logger,
+    Streaming.NodeServer.NodeStreamServer? streams = null) : BackgroundService
 {
     private readonly TaskCompletionSource<NodeAgent> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -30,7 +32,8 @@ internal sealed class NodeAgentService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger, dns);
+        var endpoint = streams is null ? DaemonEndpoint.InProcess : await streams.Listening.WaitAsync(stoppingToken).ConfigureAwait(false);
+        var agent = new NodeAgent(options.Value, client, runtime, heartbeats, time, logger, dns) { DaemonEndpoint = endpoint };
         await using (agent.ConfigureAwait(false))
         {
             await agent.StartWithRetryAsync(stoppingToken).ConfigureAwait(false);

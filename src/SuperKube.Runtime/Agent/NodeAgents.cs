@@ -13,7 +13,7 @@ public static class NodeAgents
         if (services.GetService<NodeAgentService>() is { } service)
         {
             var agent = await service.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
-            nodes.Add(new RegisteredNode(agent.NodeName, agent.PodCidr, agent.Address, Simulated: false));
+            nodes.Add(new RegisteredNode(agent.NodeName, agent.PodCidr, agent.Address, Simulated: false) { KubeletPort = agent.DaemonEndpoint.Port });
         }
 
         if (services.GetService<FakeNodeFleet>() is { } fleet)

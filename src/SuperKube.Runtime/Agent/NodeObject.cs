@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using SuperKube.Objects;
+using SuperKube.Streaming.Remote;
 
 namespace SuperKube.Runtime.Agent;
 
@@ -10,7 +11,7 @@ internal static class NodeObject
 {
     public const string KubeletVersion = "v1.32.4";
 
-    public static JsonObject Build(NodeAgentOptions options, string podCidr, string address, string runtimeVersion, DateTimeOffset now) => new()
+    public static JsonObject Build(NodeAgentOptions options, string podCidr, string address, DaemonEndpoint endpoint, string runtimeVersion, DateTimeOffset now) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Node",
@@ -22,10 +23,18 @@ internal static class NodeObject
             {
                 ["node.alpha.kubernetes.io/ttl"] = "0",
                 ["volumes.kubernetes.io/controller-managed-attach-detach"] = "true",
+                [NodeStreaming.CertificateAnnotation] = endpoint.CertificateSha256,
             },
         },
         ["spec"] = new JsonObject { ["podCIDR"] = podCidr, ["podCIDRs"] = new JsonArray(podCidr) },
-        ["status"] = Status(options, address, runtimeVersion, now, null),
+        ["status"] = Status(options, address, endpoint, runtimeVersion, now, null),
+    };
+
+    /// <summary>The metadata a restarted agent merges into its existing Node: labels, and the streaming certificate pin (removed when null).</summary>
+    public static JsonObject MetadataPatch(NodeAgentOptions options, DaemonEndpoint endpoint) => new()
+    {
+        ["labels"] = Labels(options),
+        ["annotations"] = new JsonObject { [NodeStreaming.CertificateAnnotation] = endpoint.CertificateSha256 },
     };
 
     public static JsonObject Labels(NodeAgentOptions options)
@@ -58,7 +67,7 @@ internal static class NodeObject
     }
 
     /// <summary>The node status; conditions keep their lastTransitionTime from <paramref name="previous"/> while unchanged.</summary>
-    public static JsonObject Status(NodeAgentOptions options, string address, string runtimeVersion, DateTimeOffset now, JsonObject? previous)
+    public static JsonObject Status(NodeAgentOptions options, string address, DaemonEndpoint endpoint, string runtimeVersion, DateTimeOffset now, JsonObject? previous)
     {
         var resources = new JsonObject
         {
@@ -81,7 +90,7 @@ internal static class NodeObject
             ["addresses"] = new JsonArray(
                 new JsonObject { ["type"] = "InternalIP", ["address"] = address },
                 new JsonObject { ["type"] = "Hostname", ["address"] = options.NodeName }),
-            ["daemonEndpoints"] = new JsonObject { ["kubeletEndpoint"] = new JsonObject { ["Port"] = 10250 } },
+            ["daemonEndpoints"] = new JsonObject { ["kubeletEndpoint"] = new JsonObject { ["Port"] = endpoint.Port } },
             ["nodeInfo"] = new JsonObject
             {
                 ["machineID"] = Id(options.NodeName, "machine"),

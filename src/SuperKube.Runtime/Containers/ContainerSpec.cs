@@ -41,4 +41,13 @@ public sealed record ContainerSpec
 
     /// <summary>CPU limit in millicores; 0 for none.</summary>
     public long CpuLimitMillis { get; init; }
+
+    /// <summary>The uid the process runs as (securityContext runAsUser); null keeps the image's user.</summary>
+    public long? RunAsUser { get; init; }
+
+    /// <summary>The primary gid (runAsGroup); null keeps the user's group.</summary>
+    public long? RunAsGroup { get; init; }
+
+    /// <summary>Extra groups of the process (supplementalGroups and fsGroup).</summary>
+    public IReadOnlyList<long> SupplementalGroups { get; init; } = [];
 }

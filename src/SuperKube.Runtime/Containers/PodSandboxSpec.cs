@@ -24,6 +24,9 @@ public sealed record PodSandboxSpec
     /// <summary>Labels put on the sandbox and inherited by its containers (pod uid, name, namespace).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Registry credentials from the pod's (or its ServiceAccount's) image pull secrets, in their order. Default: none.</summary>
+    public IReadOnlyList<RegistryCredential> PullCredentials { get; init; } = [];
+
     /// <summary>The pod's annotations (runtimes may read hints from them).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
 }

@@ -8,6 +8,7 @@ using SuperKube.Runtime.Dns;
 using SuperKube.Runtime.Fake;
 using SuperKube.Runtime.ServiceProxy;
 using SuperKube.Runtime.Streaming;
+using SuperKube.Runtime.Streaming.NodeServer;
 using SuperKube.Streaming;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,27 @@ public static class NodeAgentSuperKubeBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeAgentService>(sp => sp.GetRequiredService<NodeAgentService>()));
         services.TryAddSingleton<ServiceProxyService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceProxyService>(sp => sp.GetRequiredService<ServiceProxyService>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves this host's node agent's container streams (logs, exec, attach, port-forward) to the API server, as the
+    /// kubelet serves port 10250, for a node in another process than the API server (<c>superkube node</c>). The Node
+    /// advertises the port and pins the server's certificate; only the API server's certificate (signed by the cluster
+    /// CA in <see cref="NodeStreamServerOptions.ClusterAuthorityPem"/>) is accepted.
+    /// </summary>
+    public static ISuperKubeBuilder AddNodeStreamServer(this ISuperKubeBuilder builder, Action<NodeStreamServerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<NodeStreamServerOptions, NodeStreamServerOptionsValidator>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<NodeStreamServer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeStreamServer>(sp => sp.GetRequiredService<NodeStreamServer>()));
         return builder;
     }
 

@@ -9,5 +9,6 @@ internal static class RuntimeEventIds
     public const int FakeNodes = 5300;
     public const int ServiceProxy = 5400;
     public const int ClusterDns = 5500;
+    public const int NodeStreams = 5600;
     public const int Runtime = 6000;
 }

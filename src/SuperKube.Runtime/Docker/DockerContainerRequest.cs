@@ -1,3 +1,4 @@
+using System.Globalization;
 using SuperKube.Runtime.Containers;
 using SuperKube.Runtime.Docker.Api;
 
@@ -6,7 +7,7 @@ namespace SuperKube.Runtime.Docker;
 /// <summary>Builds the engine's create request for an app container that joins its sandbox's namespaces.</summary>
 internal static class DockerContainerRequest
 {
-    public static ContainerCreateRequest Create(ContainerInspectResponse sandbox, ContainerSpec spec)
+    public static ContainerCreateRequest Create(ContainerInspectResponse sandbox, ContainerSpec spec, string? imageUser = null)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentNullException.ThrowIfNull(spec);
@@ -41,6 +42,7 @@ internal static class DockerContainerRequest
             Cmd = spec.Args.Count > 0 || spec.Command.Count > 0 ? [.. spec.Args] : null,
             Env = [.. spec.Environment.Select(e => e.Key + "=" + e.Value)],
             WorkingDir = string.IsNullOrEmpty(spec.WorkingDir) ? null : spec.WorkingDir,
+            User = User(spec, imageUser),
             Labels = labels,
             Tty = spec.Tty,
             OpenStdin = spec.Stdin,
@@ -55,8 +57,25 @@ internal static class DockerContainerRequest
                 Binds = binds.Count > 0 ? binds : null,
                 NanoCpus = spec.CpuLimitMillis * 1_000_000,
                 Memory = spec.MemoryLimitBytes,
+                GroupAdd = spec.SupplementalGroups.Count > 0 ? [.. spec.SupplementalGroups.Select(g => g.ToString(CultureInfo.InvariantCulture))] : null,
             },
         };
     }
 
+    /// <summary>
+    /// Docker's <c>User</c>: <c>uid</c> or <c>uid:gid</c> from runAsUser/runAsGroup; with only runAsGroup, the image's
+    /// user (root when it has none) with that group; null to keep the image's user.
+    /// </summary>
+    public static string? User(ContainerSpec spec, string? imageUser)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var user = spec.RunAsUser?.ToString(CultureInfo.InvariantCulture);
+        if (spec.RunAsGroup is not { } gid)
+        {
+            return user;
+        }
+
+        user ??= (imageUser ?? "").Split(':')[0] is { Length: > 0 } named ? named : "0";
+        return user + ":" + gid.ToString(CultureInfo.InvariantCulture);
+    }
 }

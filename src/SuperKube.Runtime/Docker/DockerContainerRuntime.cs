@@ -61,7 +61,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         var present = await _docker.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (present is not null && policy != ImagePullPolicy.Always)
         {
-            return new ImagePullResult(image, present.Id, present.Size, AlreadyPresent: true, TimeSpan.Zero);
+            return new ImagePullResult(image, present.Id, present.Size, AlreadyPresent: true, TimeSpan.Zero) { User = present.Config?.User };
         }
 
         if (policy == ImagePullPolicy.Never)
@@ -71,7 +71,8 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
         try
         {
-            await _docker.PullImageAsync(image, _options.RegistryAuth, null, cancellationToken).ConfigureAwait(false);
+            var auth = RegistryAuthHeader.For(image, sandbox?.PullCredentials ?? []) ?? _options.RegistryAuth;
+            await _docker.PullImageAsync(image, auth, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex) when (ex is not ImagePullException)
         {
@@ -80,7 +81,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
         var pulled = await _docker.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)
                      ?? throw new ImagePullException("ErrImagePull", $"image \"{image}\" is absent after its pull");
-        return new ImagePullResult(image, pulled.Id, pulled.Size, AlreadyPresent: false, _time.GetElapsedTime(started));
+        return new ImagePullResult(image, pulled.Id, pulled.Size, AlreadyPresent: false, _time.GetElapsedTime(started)) { User = pulled.Config?.User };
     }
 
     public async Task<string> CreateSandboxAsync(PodSandboxSpec spec, CancellationToken cancellationToken)
@@ -150,7 +151,11 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
             throw new ContainerRuntimeException($"sandbox {sandboxId} not found");
         }
 
-        var id = await _docker.CreateContainerAsync(Name(spec.Name, sandbox), DockerContainerRequest.Create(sandbox, spec), cancellationToken).ConfigureAwait(false);
+        var imageUser = spec.RunAsGroup is not null && spec.RunAsUser is null
+            ? (await _docker.InspectImageAsync(spec.Image, cancellationToken).ConfigureAwait(false))?.Config?.User
+            : null; // runAsGroup alone keeps the image's user
+        var request = DockerContainerRequest.Create(sandbox, spec, imageUser);
+        var id = await _docker.CreateContainerAsync(Name(spec.Name, sandbox), request, cancellationToken).ConfigureAwait(false);
         if (spec.Mounts.Any(m => m.Files is not null))
         {
             try

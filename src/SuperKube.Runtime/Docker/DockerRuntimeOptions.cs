@@ -15,6 +15,9 @@ public sealed class DockerRuntimeOptions
     /// </summary>
     public string PauseImage { get; set; } = "superkube/pause:1";
 
-    /// <summary>The base64url JSON credentials sent as <c>X-Registry-Auth</c> with pulls. Default: null (anonymous).</summary>
+    /// <summary>
+    /// The base64url JSON credentials sent as <c>X-Registry-Auth</c> with pulls that no pod image pull secret covers.
+    /// Default: null (anonymous).
+    /// </summary>
     public string? RegistryAuth { get; set; }
 }

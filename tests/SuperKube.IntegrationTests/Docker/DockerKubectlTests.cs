@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.IntegrationTests.Nodes;
 using SuperKube.Runtime.Docker;
@@ -7,7 +6,7 @@ using SuperKube.Runtime.Docker.Tests;
 namespace SuperKube.IntegrationTests.Docker;
 
 /// <summary>The real kubectl against a server whose embedded node runs pods as Docker containers.</summary>
-public sealed partial class DockerKubectlTests(DockerServerFixture server) : IClassFixture<DockerServerFixture>
+public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixture<DockerServerFixture>
 {
     private const string Wait = "--timeout=90s";
     private const string Talker = "[\"sh\", \"-c\", \"echo one; echo two; echo three; sleep 3600\"]";
@@ -119,54 +118,37 @@ public sealed partial class DockerKubectlTests(DockerServerFixture server) : ICl
     public async Task PortForward_Httpd_AnswersOverLoopback()
     {
         var ns = await RunningPodAsync(WebServer);
-        using var forward = K.Start(["port-forward", "pod/web", "-n", ns, ":8080"]);
-        try
-        {
-            var lines = new LineReader(forward.StandardOutput);
-            var errors = new LineReader(forward.StandardError);
-            _ = errors.WaitForAsync(_ => false, Bound);
-            var line = await lines.WaitForAsync(l => l.StartsWith("Forwarding from 127.0.0.1:", StringComparison.Ordinal), Bound);
-            var port = LocalPort().Match(line).Groups[1].Value;
-            using var http = new HttpClient { Timeout = Bound };
+        using var http = new HttpClient { Timeout = Bound };
 
-            var body = await PollAsync(async () =>
+        var (body, concurrent) = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, async port =>
+        {
+            var url = new Uri($"http://127.0.0.1:{port}/index.html");
+            var first = await PollAsync(async () =>
             {
                 try
                 {
-                    return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"));
+                    return await http.GetStringAsync(url);
                 }
                 catch (HttpRequestException)
                 {
                     return null; // httpd may still be starting
                 }
             });
+            return (first, await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => http.GetStringAsync(url))));
+        });
 
-            var concurrent = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html"))));
-
-            Assert.Equal("ok from web\n", body);
-            Assert.All(concurrent, c => Assert.Equal("ok from web\n", c));
-        }
-        finally
-        {
-            forward.Kill(entireProcessTree: true);
-        }
+        Assert.Equal("ok from web\n", body);
+        Assert.All(concurrent, c => Assert.Equal("ok from web\n", c));
     }
 
     [Fact]
     public async Task Attach_RunningPod_StreamsNewOutput()
     {
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");
-        using var attach = K.Start(["attach", "web", "-n", ns]);
-        try
-        {
-            var lines = new LineReader(attach.StandardOutput);
 
-            Assert.Equal("tick", await lines.WaitForAsync(l => l == "tick", Bound));
-        }
-        finally
-        {
-            attach.Kill(entireProcessTree: true);
-        }
+        var line = await KubectlStreams.AttachUntilAsync(K, ns, "web", "tick", Bound);
+
+        Assert.Equal("tick", line);
     }
 
     [Fact]
@@ -294,6 +276,38 @@ public sealed partial class DockerKubectlTests(DockerServerFixture server) : ICl
         Assert.Contains(reason, new[] { "ErrImagePull", "ImagePullBackOff" });
     }
 
+    [Fact]
+    public async Task Exec_Id_ShowsSecurityContextUserGroupAndSupplementalGroups()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sleep\", \"3600\"]",
+            extraSpec: "securityContext:\n  runAsUser: 999\n  runAsGroup: 3000\n  supplementalGroups: [4000]",
+            extraContainer: "securityContext:\n  runAsUser: 1000");
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+
+        var id = (await K.RunAsync("exec", "web", "-n", ns, "--", "id")).EnsureSuccess().StdOut;
+
+        Assert.StartsWith("uid=1000 gid=3000", id, StringComparison.Ordinal); // the container's runAsUser wins over the pod's
+        Assert.Contains("4000", id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsNonRoot_ImageRunsAsRoot_CreateContainerConfigError()
+    {
+        var ns = await NamespaceAsync();
+        await ApplyAsync(ns, "[\"sleep\", \"3600\"]", extraContainer: "securityContext:\n  runAsNonRoot: true");
+
+        var reason = await PollAsync(async () =>
+        {
+            var waiting = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StdOut;
+            return waiting == "CreateContainerConfigError" ? waiting : null;
+        });
+        var message = (await K.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].state.waiting.message}")).EnsureSuccess().StdOut;
+
+        Assert.Equal("CreateContainerConfigError", reason);
+        Assert.StartsWith("container has runAsNonRoot and image will run as root (pod: \"web_" + ns + "(", message, StringComparison.Ordinal);
+    }
+
     private async Task<string> NamespaceAsync()
     {
         server.Require();
@@ -328,7 +342,4 @@ public sealed partial class DockerKubectlTests(DockerServerFixture server) : ICl
             Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
         }
     }
-
-    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
-    private static partial Regex LocalPort();
 }

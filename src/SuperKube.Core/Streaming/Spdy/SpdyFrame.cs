@@ -22,6 +22,9 @@ internal sealed record SpdyFrame(ushort Type, byte Flags, uint StreamId, byte[] 
 
     public const uint StatusCancel = 5;
 
+    /// <summary>The size of every frame's header.</summary>
+    public const int HeaderLength = 8;
+
     public bool IsFin => (Flags & FlagFin) != 0;
 
     /// <summary>Reads a frame; null at the end of the stream (between frames).</summary>
@@ -79,6 +82,16 @@ internal sealed record SpdyFrame(ushort Type, byte Flags, uint StreamId, byte[] 
         bytes[7] = (byte)Payload.Length;
         Payload.CopyTo(bytes, 8);
         return bytes;
+    }
+
+    /// <summary>Writes a DATA frame's 8-byte header (stream id, flags, payload length) into <paramref name="header"/>.</summary>
+    public static void WriteDataHeader(Span<byte> header, uint streamId, int length, bool fin)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(header, streamId & 0x7fff_ffff);
+        header[4] = fin ? FlagFin : (byte)0;
+        header[5] = (byte)(length >> 16);
+        header[6] = (byte)(length >> 8);
+        header[7] = (byte)length;
     }
 
     /// <summary>The compressed header block of a SYN_STREAM (after stream id, associated id, priority and slot).</summary>

@@ -13,6 +13,9 @@ internal sealed class ContainerCreateRequest
 
     public string? WorkingDir { get; set; }
 
+    /// <summary>The user (<c>uid</c>, <c>uid:gid</c> or a name) the process runs as; null for the image's.</summary>
+    public string? User { get; set; }
+
     public string? Hostname { get; set; }
 
     public Dictionary<string, string> Labels { get; set; } = [];

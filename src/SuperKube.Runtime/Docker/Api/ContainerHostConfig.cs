@@ -19,4 +19,7 @@ internal sealed class ContainerHostConfig
     public List<string>? DnsSearch { get; set; }
 
     public List<string>? DnsOptions { get; set; }
+
+    /// <summary>Extra groups of the container's processes (supplementalGroups).</summary>
+    public List<string>? GroupAdd { get; set; }
 }

@@ -8,4 +8,7 @@ internal sealed class ImageInspectResponse
     public long Size { get; set; }
 
     public List<string>? RepoDigests { get; set; }
+
+    /// <summary>The image's configuration (its user, among others).</summary>
+    public ImageConfig? Config { get; set; }
 }

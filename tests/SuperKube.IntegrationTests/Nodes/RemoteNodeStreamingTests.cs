@@ -1,0 +1,73 @@
+using System.Net.Security;
+using SuperKube.IntegrationTests.Infrastructure;
+using SuperKube.IntegrationTests.Streaming;
+
+namespace SuperKube.IntegrationTests.Nodes;
+
+/// <summary>
+/// The streaming scenarios against pods on a remote node: the API server relays each stream to the node's streaming
+/// server over mutually authenticated HTTPS. Plus what is particular to remote nodes: the advertised endpoint, a node
+/// that stops mid-stream, and the node refusing anyone but the API server.
+/// </summary>
+public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : PodStreamingScenarios(server), IClassFixture<RemoteNodeServerFixture>
+{
+    protected override Task<string> NodeNameAsync() => Task.FromResult(RemoteNodeServerFixture.NodeName);
+
+    [Fact]
+    public async Task Node_AdvertisesStreamingPortAndPinnedCertificate()
+    {
+        var node = RemoteNodeServerFixture.NodeName;
+
+        var port = (await K.RunAsync("get", "node", node, "-o", "jsonpath={.status.daemonEndpoints.kubeletEndpoint.Port}")).EnsureSuccess().StdOut;
+        var pin = (await K.RunAsync("get", "node", node, "-o", "jsonpath={.metadata.annotations.superkube\\.io/streaming-certificate-sha256}")).EnsureSuccess().StdOut;
+
+        Assert.Equal(server.Node.Node.KubeletPort.ToString(System.Globalization.CultureInfo.InvariantCulture), port);
+        Assert.NotEqual("10250", port);
+        Assert.Matches("^[0-9a-f]{64}$", pin);
+    }
+
+    [Fact]
+    public async Task LogsFollow_NodeStops_KubectlEndsAndTheServerStaysUp()
+    {
+        const string name = "remote-leaving";
+        var node = await server.StartNodeAsync(name);
+        var ns = await NewNamespaceAsync();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        using var follow = K.Start(["logs", "-f", "web", "-n", ns]);
+        var lines = new LineReader(follow.StandardOutput);
+        await lines.WaitForAsync(l => l == "three", Bound);
+
+        await node.DisposeAsync();
+        using var exited = new CancellationTokenSource(Bound);
+        await follow.WaitForExitAsync(exited.Token);
+        var after = await K.RunAsync("logs", "web", "-n", ns);
+
+        Assert.NotEqual(0, after.ExitCode);
+        Assert.Contains("error dialing backend", after.StdErr, StringComparison.Ordinal);
+        (await K.RunAsync("get", "--raw", "/readyz")).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task StreamingServer_ClientWithoutTheApiServerCertificate_Refused()
+    {
+        var url = new Uri($"https://127.0.0.1:{server.Node.Node.KubeletPort}/containerLogs/default/web/uid/main");
+        using var anonymous = Client(certificate: null);
+        using var admin = Client(server.Pki.Admin); // a user certificate, signed by the client CA rather than the cluster CA
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetAsync(url, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetAsync(url, TestContext.Current.CancellationToken));
+    }
+
+    private static HttpClient Client(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, errors) => errors == SslPolicyErrors.RemoteCertificateChainErrors; // self-signed node certificate
+        if (certificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [certificate];
+        }
+
+        return new HttpClient(handler) { Timeout = Bound };
+    }
+}
