@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SuperKube.Api;
 using SuperKube.Client;
 using SuperKube.Model.Core;
 using SuperKube.Runtime.Containers;
@@ -149,8 +151,7 @@ internal sealed partial class PodConfigResolver(IKubernetesClient client, string
 
                 if (source.ServiceAccountToken is { } token)
                 {
-                    // Token signing arrives with authentication; until then the file exists so programs find it.
-                    files[token.Path ?? "token"] = Encoding.UTF8.GetBytes("superkube-unsigned-token");
+                    files[token.Path ?? "token"] = Encoding.UTF8.GetBytes(await ServiceAccountTokenAsync(pod, name, token, cancellationToken).ConfigureAwait(false));
                 }
             }
 
@@ -163,6 +164,38 @@ internal sealed partial class PodConfigResolver(IKubernetesClient client, string
             ContainerPath = "",
             HostPath = Path.Combine(rootDirectory, "pods", pod.Metadata?.Uid ?? "", "volumes", name),
         };
+    }
+
+    /// <summary>
+    /// A token for the pod's service account, bound to the pod, from the TokenRequest API (what the kubelet's token
+    /// manager asks for; it is not refreshed while the pod runs).
+    /// </summary>
+    private async Task<string> ServiceAccountTokenAsync(Pod pod, string volume, ServiceAccountTokenProjection projection, CancellationToken cancellationToken)
+    {
+        var ns = pod.Metadata?.Namespace ?? "";
+        var account = pod.Spec?.ServiceAccountName is { Length: > 0 } name ? name : "default";
+        var spec = new JsonObject
+        {
+            ["expirationSeconds"] = projection.ExpirationSeconds ?? 3600,
+            ["boundObjectRef"] = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Pod", ["name"] = pod.Metadata?.Name, ["uid"] = pod.Metadata?.Uid },
+        };
+        if (projection.Audience is { Length: > 0 } audience)
+        {
+            spec["audiences"] = new JsonArray(audience);
+        }
+
+        var request = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "TokenRequest", ["spec"] = spec };
+        try
+        {
+            var response = await client.CreateSubresourceAsync(ApiResource.ServiceAccounts, ns, account, "token", request, cancellationToken).ConfigureAwait(false);
+            return (string?)response["status"]?["token"] is { Length: > 0 } token
+                ? token
+                : throw new ContainerConfigException($"MountVolume.SetUp failed for volume \"{volume}\" : failed to fetch token: the TokenRequest answer has no token", volume);
+        }
+        catch (ApiException ex)
+        {
+            throw new ContainerConfigException($"MountVolume.SetUp failed for volume \"{volume}\" : failed to fetch token: {ex.Message}", volume);
+        }
     }
 
     private async Task<string?> EnvValueAsync(Pod pod, EnvVar env, string podIp, string hostIp, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.Security.Authentication;
 
 namespace SuperKube.IntegrationTests.Security;
@@ -92,6 +93,31 @@ public sealed class KubectlSecurityTests(SecureServerFixture server) : IClassFix
         Assert.Contains($"system:serviceaccount:{ns}:builder", whoami.StdOut);
         Assert.Equal(0, list.ExitCode);
         Assert.All(results, r => Assert.Contains("You must be logged in to the server", r.Result.StdErr));
+        Assert.Contains("You must be logged in to the server", afterDelete.StdErr);
+    }
+
+    [Fact]
+    public async Task ProjectedServiceAccountToken_PodReadsABoundTokenThatAuthenticatesUntilThePodIsGone()
+    {
+        var ns = await NamespaceAsync();
+        await Poll.UntilAsync(async () => (await server.Kubectl.RunAsync("get", "serviceaccount", "default", "-n", ns)).ExitCode == 0,
+            TimeSpan.FromSeconds(30), "the default ServiceAccount was not created");
+        var pod = $$$"""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"reader","namespace":"{{{ns}}}"},
+             "spec":{"containers":[{"name":"app","image":"busybox:1.36","volumeMounts":[{"name":"tokens","mountPath":"/var/run/secrets/tokens"}]}],
+                     "volumes":[{"name":"tokens","projected":{"sources":[{"serviceAccountToken":{"path":"api-token","expirationSeconds":3600}}]}}]}}
+            """;
+        (await server.Kubectl.RunAsync(["apply", "-f", "-"], pod, TimeSpan.FromSeconds(60))).EnsureSuccess();
+        (await server.Kubectl.RunAsync(["wait", "--for=condition=Ready", "pod/reader", "-n", ns, "--timeout=60s"], null, TimeSpan.FromSeconds(90))).EnsureSuccess();
+
+        var token = (await server.Kubectl.RunAsync("exec", "reader", "-n", ns, "--", "cat", "/var/run/secrets/tokens/api-token")).EnsureSuccess().StdOut.Trim();
+        var whoami = (await server.KubectlWithToken(token).RunAsync("auth", "whoami")).EnsureSuccess();
+        (await server.Kubectl.RunAsync("delete", "pod", "reader", "-n", ns, "--grace-period=0", "--force", "--wait=true")).EnsureSuccess();
+        var afterDelete = await Poll.UntilAsync(async () => await server.KubectlWithToken(token).RunAsync("get", "configmaps", "-n", ns) is { ExitCode: not 0 } r ? r : null,
+            TimeSpan.FromSeconds(30), () => "the bound token still authenticated after its pod was deleted");
+
+        Assert.Equal(3, token.Split('.').Length);
+        Assert.Contains($"system:serviceaccount:{ns}:default", whoami.StdOut);
         Assert.Contains("You must be logged in to the server", afterDelete.StdErr);
     }
 }
