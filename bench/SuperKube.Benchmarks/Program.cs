@@ -1,4 +1,5 @@
 using SuperKube.Benchmarks.Modes;
+using SuperKube.Benchmarks.Modes.Postgres;
 
 // The first argument picks the benchmark; each mode lives in Modes/ and parses the rest of the arguments itself.
 var mode = args.Length > 0 ? args[0] : "";
@@ -13,6 +14,7 @@ return mode switch
     "density" => await DensityMode.RunAsync(rest),
     "service-proxy" => await ServiceProxyMode.RunAsync(rest),
     "security" => await SecurityBenchmark.RunAsync(rest),
+    "postgres" => await PostgresMode.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -29,5 +31,6 @@ static int Usage()
     Console.Error.WriteLine("  density           Deployments on Fake nodes: pods/s, pod startup p50/p99, Available latency, RSS: " + DensityMode.Help);
     Console.Error.WriteLine("  service-proxy     NodePort proxy throughput and added latency vs direct: " + ServiceProxyMode.Help);
     Console.Error.WriteLine("  security          GET throughput with TLS + RBAC (ServiceAccount token) vs bare Kestrel with TLS: " + SecurityBenchmark.Help);
+    Console.Error.WriteLine("  postgres          creates/s on PostgreSQL vs pgbench inserts/s, cross-server watch delay: " + PostgresMode.Help);
     return 2;
 }

@@ -37,15 +37,17 @@ internal sealed partial class SuperKubeServer : IAsyncDisposable
     /// Plain HTTP without authentication unless <paramref name="secure"/> (then TLS, authentication and RBAC, as
     /// <c>superkube server</c> runs by default; <paramref name="client"/> must then trust <c>DATA_DIR/pki/ca.crt</c>, so
     /// pass the <paramref name="dataDir"/>, a new temporary directory that is deleted on dispose).
+    /// <paramref name="extraArguments"/> are added to the command line (for example <c>--db-url</c>).
     /// </summary>
     public static async Task<SuperKubeServer> StartAsync(
-        string serverDll, HttpClient client, CancellationToken cancellationToken, string runtime = "fake", bool secure = false, string? dataDir = null)
+        string serverDll, HttpClient client, CancellationToken cancellationToken, string runtime = "fake", bool secure = false, string? dataDir = null,
+        IReadOnlyList<string>? extraArguments = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("superkube-bench-").FullName;
         var port = FreePort.Next();
         var url = new Uri($"{(secure ? "https" : "http")}://127.0.0.1:{port}/");
         // Plain HTTP on loopback by default, so GETs compare with a bare Kestrel endpoint without TLS on either side.
-        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--runtime", runtime, .. secure ? Array.Empty<string>() : ["--insecure-http"]];
+        string[] arguments = ["server", "--data-dir", dataDir, "--port", port.ToString(CultureInfo.InvariantCulture), "--runtime", runtime, .. secure ? Array.Empty<string>() : ["--insecure-http"], .. extraArguments ?? []];
         // superkube.dll runs on the installed runtime; anything else is the single-file executable (build/publish.sh).
         var process = serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ChildProcess.Start("dotnet", [serverDll, .. arguments])

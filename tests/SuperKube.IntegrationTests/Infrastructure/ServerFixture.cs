@@ -40,24 +40,8 @@ public class ServerFixture : IAsyncLifetime
     public ClusterPki Pki => Services.GetRequiredService<ClusterPki>();
 
     /// <summary>An HTTP client that trusts the cluster CA and sends <paramref name="token"/> (none when null), without a client certificate.</summary>
-    public HttpClient CreateHttpClient(string? token, X509Certificate2? clientCertificate = null)
-    {
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.Add(Pki.ClusterAuthority);
-        if (clientCertificate is not null)
-        {
-            handler.SslOptions.ClientCertificates = [clientCertificate];
-        }
-
-        var http = new HttpClient(handler) { BaseAddress = Url };
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return http;
-    }
+    public HttpClient CreateHttpClient(string? token, X509Certificate2? clientCertificate = null) =>
+        ClusterHttpClient.Create(Url, Pki.ClusterAuthority, token, clientCertificate);
 
     /// <summary>
     /// The server's settings; a derived fixture may add flags (for example <c>--fake-nodes</c>). The embedded node runs

@@ -65,6 +65,38 @@ public sealed class MultiServerKubectlTests(PostgresServer postgres) : IAsyncLif
     }
 
     [Fact]
+    public async Task Deployment_CreatedThroughOneServer_AvailableWithPodsOnTheNodesOfBothServers()
+    {
+        const string deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: spread, namespace: default}
+            spec:
+              replicas: 2
+              selector: {matchLabels: {app: spread}}
+              template:
+                metadata: {labels: {app: spread}}
+                spec:
+                  affinity:
+                    podAntiAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                      - labelSelector: {matchLabels: {app: spread}}
+                        topologyKey: kubernetes.io/hostname
+                  containers:
+                  - {name: main, image: busybox}
+            """;
+        var (first, second) = (Cluster.Kubectls[0], Cluster.Kubectls[1]);
+        (await first.RunAsync(["apply", "-f", "-"], deployment, Infrastructure.Kubectl.DefaultTimeout)).EnsureSuccess();
+
+        (await second.RunAsync("wait", "--for=condition=Available", "deployment/spread", "-n", "default", "--timeout=60s")).EnsureSuccess();
+        var nodes = (await second.RunAsync("get", "pods", "-n", "default", "-l", "app=spread", "-o", "jsonpath={.items[*].spec.nodeName}"))
+            .EnsureSuccess().StdOut.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["node-0", "node-1"], nodes.Order(StringComparer.Ordinal));
+        var ready = (await first.RunAsync("get", "deployment", "spread", "-n", "default", "-o", "jsonpath={.status.readyReplicas}")).EnsureSuccess();
+        Assert.Equal("2", ready.StdOut);
+    }
+
+    [Fact]
     public async Task GetLeases_TwoServers_EveryLoopHeldOnceAndSpreadOverBoth()
     {
         // The first server starts alone and takes every lease; once the second is live, the first hands leases over

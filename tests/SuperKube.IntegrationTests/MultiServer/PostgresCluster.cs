@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SuperKube.Host;
 using SuperKube.IntegrationTests.Infrastructure;
+using SuperKube.Security.Pki;
 using SuperKube.Storage.Postgres;
 using SuperKube.Storage.Postgres.Tests;
 
@@ -34,8 +35,18 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A kubectl bound to server N's own kubeconfig.</summary>
     public Infrastructure.Kubectl[] Kubectls { get; }
 
+    /// <summary>The connection string the servers use (their own role, the test's schema).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The port server N listens on.</summary>
-    public int Port(int index) => (_hosts[index] ?? throw new InvalidOperationException($"server {index} is stopped")).Url.Port;
+    public int Port(int index) => Host(index).Url.Port;
+
+    /// <summary>An HTTP client for server N that trusts its CA and sends its admin token.</summary>
+    public HttpClient CreateHttpClient(int index)
+    {
+        var pki = Host(index).Services.GetRequiredService<ClusterPki>();
+        return ClusterHttpClient.Create(Host(index).Url, pki.ClusterAuthority, pki.AdminToken);
+    }
 
     public static async Task<PostgresCluster> StartAsync(PostgresServer postgres, int count, CancellationToken cancellationToken)
     {
@@ -91,6 +102,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             }
         }
     }
+
+    private ServerHost Host(int index) => _hosts[index] ?? throw new InvalidOperationException($"server {index} is stopped");
 
     private async Task StartServerAsync(int index, CancellationToken cancellationToken)
     {
