@@ -24,21 +24,9 @@ internal static class FoundationBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        FoundationOptions options;
-        try
+        if (FoundationOptions.ParseForWrk(args, "foundation", FoundationOptions.Help, out var options) is { } exitCode)
         {
-            options = FoundationOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"foundation: {ex.Message}\noptions: {FoundationOptions.Help}");
-            return 2;
-        }
-
-        if (!Wrk.IsInstalled())
-        {
-            Console.Error.WriteLine(Wrk.InstallHint);
-            return 3;
+            return exitCode;
         }
 
         // Every step is bounded; this is the backstop for the run as a whole.

@@ -30,6 +30,32 @@ internal sealed record FoundationOptions
     /// <summary>Where to write the summary as a markdown table, if anywhere.</summary>
     public string? Markdown { get; init; }
 
+    /// <summary>
+    /// Parses the options of a wrk-based <paramref name="mode"/> and checks that wrk is installed; on failure says why
+    /// on stderr and returns the exit code (2: bad options, 3: no wrk), else null.
+    /// </summary>
+    public static int? ParseForWrk(string[] args, string mode, string help, out FoundationOptions options)
+    {
+        options = null!;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"{mode}: {ex.Message}\noptions: {help}");
+            return 2;
+        }
+
+        if (!Infrastructure.Wrk.IsInstalled())
+        {
+            Console.Error.WriteLine(Infrastructure.Wrk.InstallHint);
+            return 3;
+        }
+
+        return null;
+    }
+
     public static FoundationOptions Parse(string[] args)
     {
         var options = new FoundationOptions();

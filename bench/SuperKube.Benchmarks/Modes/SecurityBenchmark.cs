@@ -23,21 +23,9 @@ internal static class SecurityBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        FoundationOptions options;
-        try
+        if (FoundationOptions.ParseForWrk(args, "security", Help, out var options) is { } exitCode)
         {
-            options = FoundationOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"security: {ex.Message}\noptions: {Help}");
-            return 2;
-        }
-
-        if (!Wrk.IsInstalled())
-        {
-            Console.Error.WriteLine(Wrk.InstallHint);
-            return 3;
+            return exitCode;
         }
 
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(10));
