@@ -24,8 +24,6 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
     private readonly Dictionary<(string Object, string? FieldPath, string Reason, string Message), (string Name, int Count)> _seen = [];
     private long _sequence;
 
-    public EventSource Source => source;
-
     public async Task RecordAsync(InvolvedObject about, string type, string reason, string message, CancellationToken cancellationToken, string? action = null)
     {
         var now = time.GetUtcNow();

@@ -6,56 +6,28 @@ namespace SuperKube.Runtime.Docker;
 /// A read-only stream fed by a background pump (demultiplexing an engine stream, for example). The pump ends the
 /// stream when it returns; disposing the stream cancels the pump.
 /// </summary>
-internal sealed class PumpedStream : Stream
+internal sealed class PumpedStream : ReadOnlyForwardingStream
 {
-    private readonly Stream _reader;
     private readonly CancellationTokenSource _stop = new();
 
     private PumpedStream(Pipe pipe, Func<Stream, CancellationToken, Task> pump)
+        : base(pipe.Reader.AsStream())
     {
-        _reader = pipe.Reader.AsStream();
         Completion = RunAsync(pipe.Writer, pump, _stop.Token);
     }
 
     /// <summary>Completes when the pump has ended and the stream's writer is closed.</summary>
     public Task Completion { get; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     /// <summary>Starts <paramref name="pump"/>, which writes the stream's content to the stream it is given.</summary>
     public static PumpedStream Start(Func<Stream, CancellationToken, Task> pump) => new(new Pipe(), pump);
-
-    public override int Read(byte[] buffer, int offset, int count) => _reader.Read(buffer, offset, count);
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _reader.ReadAsync(buffer, cancellationToken);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _reader.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _stop.Cancel();
-            _reader.Dispose();
+            Inner.Dispose();
             _stop.Dispose();
         }
 
