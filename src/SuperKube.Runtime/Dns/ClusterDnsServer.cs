@@ -31,20 +31,31 @@ internal sealed partial class ClusterDnsServer : IAsyncDisposable
         _forward = forward;
         _time = time;
         _logger = logger;
-        _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _tcp = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
+        // UDP and TCP share one port. With port 0 the UDP socket picks it, and that number may already be taken for
+        // TCP; then another port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            _udp.Bind(bind);
-            _tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            _tcp.Bind(new IPEndPoint(bind.Address, ((IPEndPoint)_udp.LocalEndPoint!).Port)); // the UDP socket is bound
-            _tcp.Listen(64);
-        }
-        catch
-        {
-            _udp.Dispose();
-            _tcp.Dispose();
-            throw;
+            _udp = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _tcp = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                _udp.Bind(bind);
+                _tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                _tcp.Bind(new IPEndPoint(bind.Address, ((IPEndPoint)_udp.LocalEndPoint!).Port)); // the UDP socket is bound
+                _tcp.Listen(64);
+                break;
+            }
+            catch (SocketException ex) when (bind.Port == 0 && ex.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 10)
+            {
+                _udp.Dispose();
+                _tcp.Dispose();
+            }
+            catch
+            {
+                _udp.Dispose();
+                _tcp.Dispose();
+                throw;
+            }
         }
 
         LocalEndPoint = (IPEndPoint)_udp.LocalEndPoint!; // bound above
