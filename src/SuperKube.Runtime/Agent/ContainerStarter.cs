@@ -151,5 +151,5 @@ internal sealed class ContainerStarter(PodWorkerContext context)
             : duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 
     private Task EventAsync(PodSnapshot pod, string? path, string type, string reason, string message, CancellationToken cancellationToken) =>
-        context.Events.RecordAsync(pod.Json, path, type, reason, message, cancellationToken);
+        context.Events.RecordAsync(pod, path, type, reason, message, cancellationToken);
 }

@@ -81,7 +81,7 @@ internal sealed partial class FakeNodeFleet(
 
     private void OnList(IReadOnlyList<JsonObject> pods)
     {
-        var byNode = pods.GroupBy(NodeOf).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byNode = pods.Select(PodSnapshot.From).GroupBy(NodeOf).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var (name, agent) in _agents)
         {
             agent.OnPodsListed(byNode.TryGetValue(name, out var mine) ? mine : []);
@@ -90,13 +90,14 @@ internal sealed partial class FakeNodeFleet(
 
     private void OnEvent(WatchEvent e)
     {
-        if (_agents.TryGetValue(NodeOf(e.Object), out var agent))
+        var pod = PodSnapshot.From(e);
+        if (_agents.TryGetValue(NodeOf(pod), out var agent))
         {
-            agent.OnPodEvent(e);
+            agent.OnPodEvent(e.Type, pod);
         }
     }
 
-    private static string NodeOf(JsonObject pod) => (string?)(pod["spec"] as JsonObject)?["nodeName"] ?? "";
+    private static string NodeOf(PodSnapshot pod) => pod.Pod.Spec?.NodeName ?? "";
 
     private static partial class Log
     {

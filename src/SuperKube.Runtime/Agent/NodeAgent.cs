@@ -108,12 +108,15 @@ internal sealed partial class NodeAgent : IAsyncDisposable
     }
 
     /// <summary>The pods bound to this node as a (re)list returned them: workers for new ones, deletion for missing ones.</summary>
-    public void OnPodsListed(IEnumerable<JsonObject> pods)
+    public void OnPodsListed(IEnumerable<JsonObject> pods) => OnPodsListed(pods.Select(PodSnapshot.From));
+
+    /// <inheritdoc cref="OnPodsListed(IEnumerable{JsonObject})"/>
+    internal void OnPodsListed(IEnumerable<PodSnapshot> pods)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pod in pods)
         {
-            seen.Add(ObjectMetadata.Uid(pod));
+            seen.Add(pod.Uid);
             Upsert(pod);
         }
 
@@ -131,13 +134,16 @@ internal sealed partial class NodeAgent : IAsyncDisposable
         }
     }
 
-    public void OnPodEvent(WatchEvent e)
+    public void OnPodEvent(WatchEvent e) => OnPodEvent(e.Type, PodSnapshot.From(e));
+
+    /// <inheritdoc cref="OnPodEvent(WatchEvent)"/>
+    internal void OnPodEvent(string type, PodSnapshot pod)
     {
-        if (e.Type is "ADDED" or "MODIFIED")
+        if (type is "ADDED" or "MODIFIED")
         {
-            Upsert(e.Object);
+            Upsert(pod);
         }
-        else if (e.Type == "DELETED" && _workers.TryGetValue(ObjectMetadata.Uid(e.Object), out var worker))
+        else if (type == "DELETED" && _workers.TryGetValue(pod.Uid, out var worker))
         {
             worker.MarkDeleted();
         }
@@ -166,22 +172,21 @@ internal sealed partial class NodeAgent : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Upsert(JsonObject pod)
+    private void Upsert(PodSnapshot pod)
     {
         if (_context is null)
         {
             return;
         }
 
-        var uid = ObjectMetadata.Uid(pod);
-        if (_workers.TryGetValue(uid, out var existing))
+        if (_workers.TryGetValue(pod.Uid, out var existing))
         {
             existing.Update(pod);
             return;
         }
 
         var worker = new PodWorker(_context, pod);
-        if (_workers.TryAdd(uid, worker))
+        if (_workers.TryAdd(pod.Uid, worker))
         {
             worker.Start(_stopping.Token);
             _ = RemoveWhenDoneAsync(worker);

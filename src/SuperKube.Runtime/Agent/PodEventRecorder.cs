@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SuperKube.Client;
 using SuperKube.Events;
-using SuperKube.Objects;
 
 namespace SuperKube.Runtime.Agent;
 
@@ -17,12 +15,8 @@ internal sealed class PodEventRecorder(IKubernetesClient client, string nodeName
 
     private readonly EventWriter _writer = new(client, new EventSource("kubelet", nodeName), time, logger);
 
-    public Task RecordAsync(JsonObject pod, string? fieldPath, string type, string reason, string message, CancellationToken cancellationToken)
-    {
-        var about = new InvolvedObject(
-            "v1", "Pod", ObjectMetadata.Namespace(pod), ObjectMetadata.Name(pod), ObjectMetadata.Uid(pod), ObjectMetadata.ResourceVersion(pod), fieldPath);
-        return _writer.RecordAsync(about, type, reason, message, cancellationToken);
-    }
+    public Task RecordAsync(PodSnapshot pod, string? fieldPath, string type, string reason, string message, CancellationToken cancellationToken) =>
+        _writer.RecordAsync(pod.About(fieldPath), type, reason, message, cancellationToken);
 
     /// <summary>Forgets the events of a pod that is gone.</summary>
     public void Forget(string podUid) => _writer.Forget(podUid);

@@ -1,33 +1,61 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Client;
+using SuperKube.Events;
 using SuperKube.Model.Core;
-using SuperKube.Objects;
 
 namespace SuperKube.Runtime.Agent;
 
-/// <summary>A pod as last seen from the API: the JSON (to diff and patch) and the typed model (to read the spec).</summary>
-internal sealed record PodSnapshot(JsonObject Json, Pod Pod)
+/// <summary>
+/// A pod as last seen from the API: its UTF-8 JSON (to diff the status against) and the typed model (to read the spec,
+/// without <c>metadata.managedFields</c>). No JSON tree is kept: a parsed tree holds its whole source document, several
+/// times the pod's size, for as long as the pod runs; from the in-process watch the bytes are the watch cache's own.
+/// </summary>
+internal sealed record PodSnapshot(ReadOnlyMemory<byte> Json, Pod Pod)
 {
-    /// <summary>Takes ownership of <paramref name="json"/>, dropping <c>metadata.managedFields</c> (the agent never reads them).</summary>
-    public static PodSnapshot From(JsonObject json)
+    /// <summary>From a watch event: the event's bytes when it carries them, deserialised once.</summary>
+    public static PodSnapshot From(WatchEvent e) =>
+        e.Utf8Json.IsEmpty ? From(e.Object) : From(e.Utf8Json, e.ToModel<Pod>());
+
+    public static PodSnapshot From(JsonObject json) =>
+        From(JsonSerializer.SerializeToUtf8Bytes(json), KubernetesClientExtensions.FromJson<Pod>(json));
+
+    private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod)
     {
-        (json["metadata"] as JsonObject)?.Remove("managedFields");
-        return new(json, KubernetesClientExtensions.FromJson<Pod>(json));
+        if (pod.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return new(json, pod);
     }
 
-    public string Namespace => ObjectMetadata.Namespace(Json);
+    public string Namespace => Pod.Metadata?.Namespace ?? "";
 
-    public string Name => ObjectMetadata.Name(Json);
+    public string Name => Pod.Metadata?.Name ?? "";
 
-    public string Uid => ObjectMetadata.Uid(Json);
+    public string Uid => Pod.Metadata?.Uid ?? "";
 
-    public bool IsDeleting => ObjectMetadata.IsDeleting(Json);
+    public bool IsDeleting => Pod.Metadata?.DeletionTimestamp is not null;
 
     public string RestartPolicy => Pod.Spec?.RestartPolicy ?? "Always";
 
-    public string Phase => (string?)(Json["status"] as JsonObject)?["phase"] ?? "";
+    public string Phase => Pod.Status?.Phase ?? "";
 
     public bool IsTerminal => Phase is PodPhases.Succeeded or PodPhases.Failed;
+
+    /// <summary>The pod as the subject of an Event.</summary>
+    public InvolvedObject About(string? fieldPath) =>
+        new("v1", "Pod", Namespace, Name, Uid, Pod.Metadata?.ResourceVersion ?? "", fieldPath);
+
+    /// <summary>A fresh JSON copy of <c>status</c> exactly as stored, or null when there is none.</summary>
+    public JsonObject? StatusJson()
+    {
+        var pod = JsonNode.Parse(Json.Span)?.AsObject();
+        var status = pod?["status"] as JsonObject;
+        pod?.Remove("status");
+        return status;
+    }
 
     /// <summary><c>spec.containers{name}</c> or <c>spec.initContainers{name}</c>: the event field path of a container.</summary>
     public static string FieldPath(ContainerRecord record) => $"{(record.Init ? "spec.initContainers" : "spec.containers")}{{{record.Name}}}";

@@ -37,11 +37,11 @@ internal sealed partial class PodWorker : IAsyncDisposable
     private Task? _loop;
     private bool _podGone;
 
-    public PodWorker(PodWorkerContext context, JsonObject pod)
+    public PodWorker(PodWorkerContext context, PodSnapshot pod)
     {
         _context = context;
         _starter = new ContainerStarter(context);
-        _pod = PodSnapshot.From(pod);
+        _pod = pod;
         Uid = _pod.Uid;
     }
 
@@ -77,11 +77,11 @@ internal sealed partial class PodWorker : IAsyncDisposable
         Signal();
     }
 
-    public void Update(JsonObject pod)
+    public void Update(PodSnapshot pod)
     {
         lock (_lock)
         {
-            _pod = PodSnapshot.From(pod);
+            _pod = pod;
         }
 
         Signal();
@@ -345,7 +345,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             record.WaitingReason = "CrashLoopBackOff";
             record.WaitingMessage = $"back-off {Duration(delay)} restarting failed container={record.Name} pod={pod.Name}_{pod.Namespace}({pod.Uid})";
             record.LastTerminated = exited;
-            await _context.Events.RecordAsync(pod.Json, PodSnapshot.FieldPath(record), PodEventRecorder.Warning, "BackOff",
+            await _context.Events.RecordAsync(pod, PodSnapshot.FieldPath(record), PodEventRecorder.Warning, "BackOff",
                 $"Back-off restarting failed container {record.Name} in pod {pod.Name}_{pod.Namespace}({pod.Uid})", cancellationToken).ConfigureAwait(false);
             return until;
         }
@@ -425,11 +425,11 @@ internal sealed partial class PodWorker : IAsyncDisposable
     private Task ReportAsync(PodSnapshot pod, string path, string kind, ProbeResult result, CancellationToken cancellationToken) =>
         result.Success
             ? Task.CompletedTask
-            : _context.Events.RecordAsync(pod.Json, path, PodEventRecorder.Warning, "Unhealthy", $"{kind} probe failed: {result.Message}", cancellationToken);
+            : _context.Events.RecordAsync(pod, path, PodEventRecorder.Warning, "Unhealthy", $"{kind} probe failed: {result.Message}", cancellationToken);
 
     private async Task KillForProbeAsync(PodSnapshot pod, ContainerRecord record, string kind, CancellationToken cancellationToken)
     {
-        await _context.Events.RecordAsync(pod.Json, PodSnapshot.FieldPath(record), PodEventRecorder.Normal, "Killing",
+        await _context.Events.RecordAsync(pod, PodSnapshot.FieldPath(record), PodEventRecorder.Normal, "Killing",
             $"Container {record.Name} failed {kind} probe, will be restarted", cancellationToken).ConfigureAwait(false);
         var grace = TimeSpan.FromSeconds(record.Spec.LivenessProbe?.TerminationGracePeriodSeconds ?? pod.Pod.Spec?.TerminationGracePeriodSeconds ?? 30);
         await _context.Runtime.StopContainerAsync(record.Current!.Id, grace, cancellationToken).ConfigureAwait(false);
@@ -447,7 +447,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
         var running = _records.Values.Where(r => r.IsRunning).ToList();
         foreach (var record in running)
         {
-            await _context.Events.RecordAsync(pod.Json, PodSnapshot.FieldPath(record), PodEventRecorder.Normal, "Killing",
+            await _context.Events.RecordAsync(pod, PodSnapshot.FieldPath(record), PodEventRecorder.Normal, "Killing",
                 $"Stopping container {record.Name}", cancellationToken).ConfigureAwait(false);
         }
 
@@ -504,7 +504,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
 
     private async Task<string> WriteStatusAsync(PodSnapshot pod, bool terminating, CancellationToken cancellationToken)
     {
-        var current = pod.Json["status"] as JsonObject;
+        var current = pod.StatusJson();
         var status = PodStatusBuilder.Build(current, new PodStatusInput
         {
             Containers = [.. _records.Values.Select(r => r.View())],

@@ -101,7 +101,7 @@ public sealed class PodWorkerTests : IAsyncLifetime
     {
         // Timers run on a monotonic clock and may fire before the wall clock reaches their due time (here: 1 s early).
         var worker = await CreateAsync("""{"containers":[{"name":"app","image":"busybox","command":["sh","-c","exit 1"]}]}""");
-        worker = new PodWorker(_context with { Time = new EarlyTimers(_time) }, (await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
+        worker = new PodWorker(_context with { Time = new EarlyTimers(_time) }, PodSnapshot.From((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         worker.Start(stop.Token);
         await WaitForAsync(p => (string?)App(p)["state"]?["waiting"]?["reason"] == "CrashLoopBackOff");
@@ -155,7 +155,7 @@ public sealed class PodWorkerTests : IAsyncLifetime
         await SyncAsync(worker);
         var containerId = worker.ContainerIds("app").Current!;
         await Client.DeleteAsync(ApiResource.Pods, "default", "p", null, Ct);
-        worker.Update((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
+        worker.Update(PodSnapshot.From((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!));
 
         var sync = worker.SyncAsync(Ct);
         await _time.WaitForPendingTimersAsync(3).WaitAsync(Limit, Ct); // the resync, the process's sleep and the grace period
@@ -326,19 +326,19 @@ public sealed class PodWorkerTests : IAsyncLifetime
             ["spec"] = specObject,
         };
         var created = await Client.CreateAsync(ApiResource.Pods, "default", pod, Ct);
-        return new PodWorker(_context, created);
+        return new PodWorker(_context, PodSnapshot.From(created));
     }
 
     private async Task<JsonObject> SyncAsync(PodWorker worker)
     {
-        worker.Update((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
+        worker.Update(PodSnapshot.From((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!));
         await worker.SyncAsync(Ct).WaitAsync(Limit, Ct);
         return (await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!;
     }
 
     private async Task<bool> SyncDoneAsync(PodWorker worker)
     {
-        worker.Update((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!);
+        worker.Update(PodSnapshot.From((await Client.GetAsync(ApiResource.Pods, "default", "p", Ct))!));
         return await worker.SyncAsync(Ct).WaitAsync(Limit, Ct);
     }
 
