@@ -73,6 +73,7 @@ internal static class DensityBenchmark
             Task.Run(() => deployments.RunAsync(client, Namespace, deploymentList.ResourceVersion, stopWatches.Token), CancellationToken.None));
 
         GC.Collect();
+        var gcBefore = GcActivity.Now();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         await Workers.ForAsync(settings.Deployments, Writers, async i =>
@@ -86,6 +87,7 @@ internal static class DensityBenchmark
         await Task.WhenAll(pods.AllRunning, deployments.AllAvailable).WaitAsync(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(start, pods.LastRunning);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gc = GcActivity.Now() - gcBefore;
         var rssEnd = ProcessMemory.RssMiB(Environment.ProcessId);
         var revisionAfter = long.Parse((await client.ListAsync(ApiResource.Namespaces, null, null, cancellationToken)).ResourceVersion, CultureInfo.InvariantCulture);
         var events = (await client.ListAsync(ApiResource.Events, Namespace, null, cancellationToken)).Items.Count;
@@ -106,6 +108,7 @@ internal static class DensityBenchmark
         table.Add("Deployment create -> Available p50 / p99 / max", $"{Ms(Workers.Percentile(available, 0.50))} / {Ms(Workers.Percentile(available, 0.99))} / {Ms(available[^1])}");
         table.Add("Writes per pod (revisions / pods; Events per pod)", $"{(revisionAfter - revisionBefore) / (double)settings.Pods:F1}; {events / (double)settings.Pods:F1}");
         table.Add("Process CPU per pod (user + system)", $"{cpu.TotalMilliseconds / settings.Pods:F2} ms");
+        table.Add("GC: collections gen0 / gen1 / gen2, pause time, allocated per pod", gc.Describe(elapsed, settings.Pods));
         if (rssAtThreshold is { } rss)
         {
             table.Add($"RSS at {settings.Nodes} nodes + {settings.RssAtPods} pods Running", $"{rss:F0} MiB", "<= 560 MiB", rss <= 560);

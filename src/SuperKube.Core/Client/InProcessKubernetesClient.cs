@@ -43,7 +43,7 @@ internal sealed class InProcessKubernetesClient(
         {
             if (filter.Matches(obj))
             {
-                yield return new WatchEvent("ADDED", obj.Json, Revision(obj));
+                yield return new WatchEvent("ADDED", obj, Revision(obj));
             }
         }
 
@@ -53,7 +53,7 @@ internal sealed class InProcessKubernetesClient(
             {
                 if (filter.Transition(e) is { } change)
                 {
-                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object.Json, Revision(e.Object));
+                    yield return new WatchEvent(WatchCache.CacheEvent.TypeName(change), e.Object, Revision(e.Object));
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Model;
+using SuperKube.WatchCache;
 
 namespace SuperKube.Client;
 
@@ -14,6 +15,7 @@ public sealed class WatchEvent
 {
     private JsonObject? _object;
     private readonly string? _resourceVersion;
+    private readonly CachedObject? _cached;
 
     /// <summary>An event with an already parsed object.</summary>
     public WatchEvent(string type, JsonObject obj)
@@ -29,6 +31,13 @@ public sealed class WatchEvent
         Type = type;
         Utf8Json = utf8Json;
         _resourceVersion = resourceVersion;
+    }
+
+    /// <summary>An event from the in-process watch cache: the cached object's bytes, and its shared model.</summary>
+    internal WatchEvent(string type, CachedObject cached, string resourceVersion)
+        : this(type, cached.Json, resourceVersion)
+    {
+        _cached = cached;
     }
 
     public string Type { get; }
@@ -47,6 +56,27 @@ public sealed class WatchEvent
         _object is null && !Utf8Json.IsEmpty
             ? JsonSerializer.Deserialize(Utf8Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}")
             : KubernetesClientExtensions.FromJson<T>(Object);
+
+    /// <summary>
+    /// The object as a model without <c>metadata.managedFields</c>, for watchers that only read it: from the in-process
+    /// watch cache, one instance per revision shared by every in-process watcher (deserialised once), so it must never
+    /// be modified; otherwise a fresh instance.
+    /// </summary>
+    public T SharedModel<T>() where T : class, IKubernetesObject
+    {
+        if (_cached is not null)
+        {
+            return _cached.SharedModel<T>();
+        }
+
+        var model = ToModel<T>();
+        if (model.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return model;
+    }
 
     public override string ToString() => $"{Type} {Object["kind"]} {Object["metadata"]?["namespace"]}/{Object["metadata"]?["name"]}";
 }

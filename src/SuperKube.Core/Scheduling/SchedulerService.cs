@@ -144,7 +144,7 @@ internal sealed partial class SchedulerService(
             },
             e =>
             {
-                var pod = ToPod(e.ToModel<Pod>());
+                var pod = ToPod(e.SharedModel<Pod>());
                 scheduler.Post(() => handler.PodChanged(e.Type, pod));
             },
             out var podsSynced));
@@ -177,7 +177,7 @@ internal sealed partial class SchedulerService(
     /// <summary>The scheduler's view of a pod; <c>metadata.managedFields</c> is dropped (never read, and the largest part of a pod).</summary>
     private PodInfo ToPod(Pod pod)
     {
-        if (pod.Metadata is { } metadata)
+        if (pod.Metadata is { ManagedFields: not null } metadata)
         {
             metadata.ManagedFields = null;
         }

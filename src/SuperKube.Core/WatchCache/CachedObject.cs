@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.Model;
 using SuperKube.Registry;
 using SuperKube.Storage;
 
@@ -19,6 +20,8 @@ internal sealed class CachedObject
 
     private int _deleting;
     private IReadOnlyDictionary<string, string>? _selectableFields;
+    private object? _model;
+    private bool _superseded;
 
     public CachedObject(StoredObject stored)
     {
@@ -68,6 +71,38 @@ internal sealed class CachedObject
         }
 
         return fields.TryGetValue(field, out var value) ? value : "";
+    }
+
+    /// <summary>
+    /// The object as a model without <c>metadata.managedFields</c>, deserialised once and shared by every in-process
+    /// watcher of this revision until a newer revision replaces it (then each caller gets its own). Read-only.
+    /// </summary>
+    public T SharedModel<T>() where T : class, IKubernetesObject
+    {
+        if (Volatile.Read(ref _model) is T shared)
+        {
+            return shared;
+        }
+
+        var model = JsonSerializer.Deserialize(Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}");
+        if (model.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        if (Volatile.Read(ref _superseded))
+        {
+            return model;
+        }
+
+        return Interlocked.CompareExchange(ref _model, model, null) as T ?? model;
+    }
+
+    /// <summary>A newer revision replaced this one (or it is a deletion): no model is kept for it from now on.</summary>
+    public void Supersede()
+    {
+        Volatile.Write(ref _superseded, true);
+        Volatile.Write(ref _model, null);
     }
 
     /// <summary>Parses a fresh mutable copy of the object.</summary>

@@ -51,9 +51,11 @@ internal sealed class ResourceCache
         lock (_gate)
         {
             _objects.TryGetValue(key, out var previous);
+            previous?.Supersede();
             if (change.Type == ChangeType.Deleted)
             {
                 _objects.Remove(key);
+                obj.Supersede();
             }
             else
             {

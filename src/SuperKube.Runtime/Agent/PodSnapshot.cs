@@ -13,16 +13,16 @@ namespace SuperKube.Runtime.Agent;
 /// </summary>
 internal sealed record PodSnapshot(ReadOnlyMemory<byte> Json, Pod Pod)
 {
-    /// <summary>From a watch event: the event's bytes when it carries them, deserialised once.</summary>
+    /// <summary>From a watch event: the event's bytes and model, shared with the other in-process watchers when it carries them.</summary>
     public static PodSnapshot From(WatchEvent e) =>
-        e.Utf8Json.IsEmpty ? From(e.Object) : From(e.Utf8Json, e.ToModel<Pod>());
+        e.Utf8Json.IsEmpty ? From(e.Object) : new(e.Utf8Json, e.SharedModel<Pod>());
 
     public static PodSnapshot From(JsonObject json) =>
         From(JsonSerializer.SerializeToUtf8Bytes(json), KubernetesClientExtensions.FromJson<Pod>(json));
 
     private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod)
     {
-        if (pod.Metadata is { } metadata)
+        if (pod.Metadata is { ManagedFields: not null } metadata)
         {
             metadata.ManagedFields = null;
         }

@@ -74,11 +74,17 @@ internal sealed partial class GarbageCollector(IResourceRegistry registry, IKube
         }
     }
 
+    /// <summary>
+    /// Resources the collector never watches, as Kubernetes' default ignored set: Events (core and events.k8s.io),
+    /// the most numerous objects in a busy cluster, which nothing owns and which expire on their own.
+    /// </summary>
+    private static bool IsIgnored(ResourceType type) => type.Plural == "events" && type.Group is "" or "events.k8s.io";
+
     /// <summary>One monitor per stored resource (resources sharing storage are watched once); gone ones are stopped.</summary>
     private void SyncMonitors()
     {
         var wanted = registry.All
-            .Where(t => !t.IsVirtual && t.Verbs.Contains("watch") && t.Verbs.Contains("delete"))
+            .Where(t => !t.IsVirtual && t.Verbs.Contains("watch") && t.Verbs.Contains("delete") && !IsIgnored(t))
             .GroupBy(t => t.StorageKey)
             .ToDictionary(g => g.Key, g => g.First());
         lock (_lock)

@@ -152,7 +152,7 @@ internal sealed partial class Informer<T> : IInformer<T>
             return change.ResourceVersion;
         }
 
-        var obj = Cached(change.ToModel<T>());
+        var obj = change.SharedModel<T>();
         var revision = obj.Metadata?.ResourceVersion;
         lock (_dispatch)
         {
