@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.Objects;
 
 namespace SuperKube.Apply;
 
@@ -25,16 +27,21 @@ internal sealed class FieldSet
     /// <summary>True when the set has no members.</summary>
     public bool IsEmpty => _children.Count == 0;
 
-    /// <summary>Parses FieldsV1; throws <see cref="FormatException"/> on anything else.</summary>
+    /// <summary>
+    /// Parses FieldsV1; throws <see cref="FormatException"/> on anything else. Read from the node's UTF-8 form, so a
+    /// node still backed by its parsed document is never materialised as a tree.
+    /// </summary>
     public static FieldSet Parse(JsonNode? fieldsV1)
     {
-        var set = new FieldSet();
         if (fieldsV1 is not JsonObject root)
         {
             throw new FormatException("fieldsV1 must be a JSON object");
         }
 
-        set.ReadChildren(root);
+        var reader = new Utf8JsonReader(JsonBytes.From(root));
+        reader.Read();
+        var set = new FieldSet();
+        set.ReadChildren(ref reader);
         return set;
     }
 
@@ -50,21 +57,25 @@ internal sealed class FieldSet
         return set;
     }
 
-    /// <summary>The FieldsV1 JSON of the set.</summary>
-    public JsonObject ToJson()
+    /// <summary>The FieldsV1 JSON of the set (written as UTF-8 and parsed back: a document-backed node, no tree of nodes).</summary>
+    public JsonObject ToJson() => JsonNode.Parse(JsonBytes.Write(this, static (set, writer) => set.WriteTo(writer)))!.AsObject();
+
+    private void WriteTo(Utf8JsonWriter writer)
     {
-        var json = new JsonObject();
+        writer.WriteStartObject();
         if (_member && _children.Count > 0)
         {
-            json[PathElement.Self] = new JsonObject();
+            writer.WriteStartObject(PathElement.Self);
+            writer.WriteEndObject();
         }
 
         foreach (var (element, child) in _children)
         {
-            json[element] = child.ToJson();
+            writer.WritePropertyName(element);
+            child.WriteTo(writer);
         }
 
-        return json;
+        writer.WriteEndObject();
     }
 
     public void Insert(IReadOnlyList<string> path)
@@ -264,32 +275,35 @@ internal sealed class FieldSet
         return ~low;
     }
 
-    private void ReadChildren(JsonObject json)
+    /// <summary>Reads the members of the object the reader is on (its start); returns how many elements it held.</summary>
+    private int ReadChildren(ref Utf8JsonReader reader)
     {
-        foreach (var (element, value) in json)
+        var count = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (element == PathElement.Self)
-            {
-                _member = true;
-                continue;
-            }
-
-            if (!PathElement.IsValid(element) || value is not JsonObject inner)
+            count++;
+            var element = reader.GetString()!;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || (element != PathElement.Self && !PathElement.IsValid(element)))
             {
                 throw new FormatException($"invalid FieldsV1 element \"{element}\"");
             }
 
+            if (element == PathElement.Self)
+            {
+                _member = true;
+                reader.Skip();
+                continue;
+            }
+
             var child = new FieldSet();
-            if (inner.Count == 0)
+            if (child.ReadChildren(ref reader) == 0)
             {
                 child._member = true;
-            }
-            else
-            {
-                child.ReadChildren(inner);
             }
 
             SetChild(element, child);
         }
+
+        return count;
     }
 }
