@@ -65,8 +65,10 @@ internal sealed class CachedObject
         var fields = Volatile.Read(ref _selectableFields);
         if (fields is null)
         {
-            var parsed = Parse();
-            fields = type.SelectableFields.ToDictionary(f => f.Key, f => f.Value(parsed) ?? "", StringComparer.Ordinal);
+            // A view over a pooled document (no copy of the bytes, no full tree); only the strings read are kept.
+            using var document = JsonDocument.Parse(Json);
+            var view = JsonObject.Create(document.RootElement) ?? new JsonObject();
+            fields = type.SelectableFields.ToDictionary(f => f.Key, f => f.Value(view) ?? "", StringComparer.Ordinal);
             Volatile.Write(ref _selectableFields, fields);
         }
 
