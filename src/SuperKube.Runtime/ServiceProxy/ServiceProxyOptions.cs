@@ -21,9 +21,11 @@ public sealed class ServiceProxyOptions
 
     /// <summary>
     /// On Linux (x86-64, arm64), relay TCP connections inside the kernel with <c>splice(2)</c> (socket to pipe to socket,
-    /// no copy through user space); elsewhere, with false, or when the kernel refuses, a user-space copy loop. Default: true.
+    /// no copy through user space) instead of the user-space copy loop, which stays the fallback elsewhere and whenever
+    /// the kernel refuses. Default: false: measured on the project's machines it moved no more bytes per second and
+    /// cost more CPU per byte than copying (see docs/benchmarks.md, Service proxy).
     /// </summary>
-    public bool ZeroCopy { get; set; } = true;
+    public bool ZeroCopy { get; set; }
 
     /// <summary>How long a UDP flow lives without datagrams before its endpoint socket is closed. Default: 30 seconds.</summary>
     public TimeSpan UdpIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -17,7 +17,7 @@ internal static class Libc
 
     public const int FGetFl = 3;
     public const int FSetFl = 4;
-    public const int FSetPipeSize = 1031;
+    public const int FGetPipeSize = 1032;
 
     public const int EpollCtlAdd = 1;
     public const int EpollCtlDel = 2;

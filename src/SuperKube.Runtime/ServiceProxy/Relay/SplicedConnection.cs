@@ -56,7 +56,7 @@ internal sealed class SplicedConnection
             clientHandle.DangerousAddRef(ref clientAdded);
             upstreamHandle.DangerousAddRef(ref upstreamAdded);
             if (Libc.SetNonBlocking((int)clientHandle.DangerousGetHandle()) && Libc.SetNonBlocking((int)upstreamHandle.DangerousGetHandle())
-                && (uploadPipe = KernelPipe.TryCreate(out _)) is not null && (downloadPipe = KernelPipe.TryCreate(out _)) is not null)
+                && (uploadPipe = KernelPipe.TryCreate()) is not null && (downloadPipe = KernelPipe.TryCreate()) is not null)
             {
                 return new SplicedConnection(clientHandle, upstreamHandle, uploadPipe, downloadPipe);
             }
