@@ -33,39 +33,24 @@ public abstract class TcpRelayTests : IDisposable
         await connection.Relaying.WaitAsync(deadline.Token);
     }
 
-    [Fact]
-    public async Task ClientHalfCloses_UpstreamSeesEndOfStream_AndItsAnswerStillArrives()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OneSideHalfCloses_OtherSideSeesEndOfStream_AndTheOtherDirectionGoesOn(bool clientFirst)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         await using var connection = await RelayedConnection.OpenAsync(Relay);
+        var (first, second) = clientFirst ? (connection.Client, connection.Upstream) : (connection.Upstream, connection.Client);
 
-        await connection.Client.SendAsync("request"u8.ToArray(), SocketFlags.None, deadline.Token);
-        connection.Client.Shutdown(SocketShutdown.Send);
-        var request = await ReceiveTextAsync(connection.Upstream, deadline.Token);
-        await connection.Upstream.SendAsync("answer after the client's FIN"u8.ToArray(), SocketFlags.None, deadline.Token);
-        connection.Upstream.Shutdown(SocketShutdown.Send);
-        var answer = await ReceiveTextAsync(connection.Client, deadline.Token);
+        await first.SendAsync("before the FIN"u8.ToArray(), SocketFlags.None, deadline.Token);
+        first.Shutdown(SocketShutdown.Send);
+        var beforeFin = await ReceiveTextAsync(second, deadline.Token);
+        await second.SendAsync("after the other side's FIN"u8.ToArray(), SocketFlags.None, deadline.Token);
+        second.Shutdown(SocketShutdown.Send);
+        var afterFin = await ReceiveTextAsync(first, deadline.Token);
 
-        Assert.Equal("request", request);
-        Assert.Equal("answer after the client's FIN", answer);
-        await connection.Relaying.WaitAsync(deadline.Token);
-    }
-
-    [Fact]
-    public async Task UpstreamHalfCloses_ClientSeesEndOfStream_AndCanStillSend()
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        await using var connection = await RelayedConnection.OpenAsync(Relay);
-
-        await connection.Upstream.SendAsync("greeting"u8.ToArray(), SocketFlags.None, deadline.Token);
-        connection.Upstream.Shutdown(SocketShutdown.Send);
-        var greeting = await ReceiveTextAsync(connection.Client, deadline.Token);
-        await connection.Client.SendAsync("sent after the endpoint's FIN"u8.ToArray(), SocketFlags.None, deadline.Token);
-        connection.Client.Shutdown(SocketShutdown.Send);
-        var late = await ReceiveTextAsync(connection.Upstream, deadline.Token);
-
-        Assert.Equal("greeting", greeting);
-        Assert.Equal("sent after the endpoint's FIN", late);
+        Assert.Equal("before the FIN", beforeFin);
+        Assert.Equal("after the other side's FIN", afterFin);
         await connection.Relaying.WaitAsync(deadline.Token);
     }
 
