@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SuperKube.Runtime.Diagnostics;
+using SuperKube.Runtime.ServiceProxy.Relay;
 
 namespace SuperKube.Runtime.ServiceProxy;
 
@@ -20,6 +21,7 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IPAddress _nodePortAddress;
+    private readonly ITcpRelay _relay;
     private readonly Lock _lock = new();
     private readonly Dictionary<ListenerKey, Entry> _listeners = [];
     private readonly Dictionary<ListenerKey, string> _failed = [];
@@ -34,7 +36,11 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
         _time = time;
         _logger = logger;
         _nodePortAddress = IPAddress.Parse(options.NodePortAddress);
+        _relay = options.ZeroCopy && SpliceTcpRelay.IsSupported ? new SpliceTcpRelay(logger) : new CopyTcpRelay();
     }
+
+    /// <summary>How TCP connections are relayed ("splice" or "copy").</summary>
+    public string TcpRelay => _relay.Name;
 
     /// <summary>The listeners open now, by address and port (for tests and the benchmark).</summary>
     public IReadOnlyDictionary<ListenerKey, IProxyListener> Listeners
@@ -110,6 +116,8 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
             await entry.Listener.DisposeAsync().ConfigureAwait(false);
         }
 
+        _relay.Dispose();
+
         _addresses.KeepOnly([]);
     }
 
@@ -122,7 +130,7 @@ internal sealed partial class ServiceProxy : IAsyncDisposable
         {
             IProxyListener listener = key.Protocol == ProxyProtocol.Udp
                 ? new UdpProxyListener(bind, backends, _options.UdpIdleTimeout, _time, _logger)
-                : new TcpProxyListener(bind, backends, _options.ConnectTimeout, _time, _logger);
+                : new TcpProxyListener(bind, backends, _relay, _options.ConnectTimeout, _time, _logger);
             listener.Start();
             _listeners[key] = new Entry(listener, target.Owner);
             _failed.Remove(key);

@@ -1,34 +1,34 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using SuperKube.Runtime.Diagnostics;
+using SuperKube.Runtime.ServiceProxy.Relay;
 
 namespace SuperKube.Runtime.ServiceProxy;
 
 /// <summary>
-/// Listens on one TCP address and port and splices each accepted connection to an endpoint of its
-/// <see cref="ProxyBackends"/>: socket to socket, one pooled buffer per direction, half-closes passed on. An endpoint
-/// that refuses is skipped for that connection; with none left, the client's connection is closed.
+/// Listens on one TCP address and port and joins each accepted connection to an endpoint of its
+/// <see cref="ProxyBackends"/> through the node's <see cref="ITcpRelay"/>, half-closes passed on. An endpoint that
+/// refuses is skipped for that connection; with none left, the client's connection is closed.
 /// </summary>
 internal sealed partial class TcpProxyListener : IProxyListener
 {
-    /// <summary>Bytes per direction per connection, rented from the shared pool.</summary>
-    internal const int BufferSize = 64 * 1024;
-
     private readonly ProxyBackends _backends;
+    private readonly ITcpRelay _relay;
     private readonly TimeSpan _connectTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Socket _listener;
     private readonly CancellationTokenSource _closing = new();
-    private readonly ConcurrentDictionary<Socket, Socket?> _connections = new();
+    private readonly CancellationTokenSource _aborting = new();
+    private readonly ConcurrentDictionary<Socket, Task?> _connections = new();
     private Task _accepting = Task.CompletedTask;
 
-    public TcpProxyListener(IPEndPoint bind, ProxyBackends backends, TimeSpan connectTimeout, TimeProvider time, ILogger logger)
+    public TcpProxyListener(IPEndPoint bind, ProxyBackends backends, ITcpRelay relay, TimeSpan connectTimeout, TimeProvider time, ILogger logger)
     {
         _backends = backends;
+        _relay = relay;
         _connectTimeout = connectTimeout;
         _time = time;
         _logger = logger;
@@ -52,13 +52,16 @@ internal sealed partial class TcpProxyListener : IProxyListener
 
     public ProxyBackends Backends => _backends;
 
-    /// <summary>Connections currently spliced.</summary>
+    /// <summary>Connections currently relayed (or connecting to an endpoint).</summary>
     public int ActiveConnections => _connections.Count;
 
     public void Start() =>
         _accepting = SocketAcceptLoop.RunAsync(_listener, Accepted, error => Log.AcceptFailed(_logger, LocalEndPoint, error), _closing.Token);
 
-    /// <summary>Stops accepting; connections already spliced run on until either side closes (or <paramref name="closeConnections"/>).</summary>
+    /// <summary>
+    /// Stops accepting; connections already relayed run on until either side closes, or with
+    /// <paramref name="closeConnections"/> are aborted and closed before this completes.
+    /// </summary>
     public async ValueTask CloseAsync(bool closeConnections)
     {
         _listener.Dispose();
@@ -66,11 +69,8 @@ internal sealed partial class TcpProxyListener : IProxyListener
         await _accepting.ConfigureAwait(false);
         if (closeConnections)
         {
-            foreach (var (client, upstream) in _connections)
-            {
-                client.Dispose();
-                upstream?.Dispose();
-            }
+            await _aborting.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(_connections.Values.OfType<Task>()).ConfigureAwait(false);
         }
     }
 
@@ -80,10 +80,12 @@ internal sealed partial class TcpProxyListener : IProxyListener
     {
         client.NoDelay = true;
         _connections[client] = null;
-        _ = SpliceAsync(client);
+        var relaying = RelayAsync(client);
+        _connections.TryUpdate(client, relaying, null); // fails only when it already ended and left
     }
 
-    private async Task SpliceAsync(Socket client)
+    /// <summary>Connects to an endpoint and relays until both sides are done; never throws.</summary>
+    private async Task RelayAsync(Socket client)
     {
         Socket? upstream = null;
         try
@@ -94,12 +96,11 @@ internal sealed partial class TcpProxyListener : IProxyListener
                 return;
             }
 
-            _connections[client] = upstream;
-            await Task.WhenAll(PumpAsync(client, upstream), PumpAsync(upstream, client)).ConfigureAwait(false);
+            await _relay.RelayAsync(client, upstream, _aborting.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The client went away before an endpoint answered.
+            // The client went away, or the listener closed, before an endpoint answered.
         }
         finally
         {
@@ -118,8 +119,14 @@ internal sealed partial class TcpProxyListener : IProxyListener
             try
             {
                 using var timeout = new CancellationTokenSource(_connectTimeout, _time);
-                await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _aborting.Token);
+                await socket.ConnectAsync(endpoint, either.Token).ConfigureAwait(false);
                 return socket;
+            }
+            catch (OperationCanceledException) when (_aborting.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw;
             }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException)
             {
@@ -131,39 +138,6 @@ internal sealed partial class TcpProxyListener : IProxyListener
 
         Log.NoEndpoint(_logger, LocalEndPoint);
         return null;
-    }
-
-    /// <summary>Copies one direction until end of stream, then half-closes the other side; an error aborts both.</summary>
-    private static async Task PumpAsync(Socket from, Socket to)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            while (true)
-            {
-                var read = await from.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    to.Shutdown(SocketShutdown.Send);
-                    return;
-                }
-
-                var sent = 0;
-                while (sent < read)
-                {
-                    sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            from.Dispose();
-            to.Dispose();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static partial class Log

@@ -7,8 +7,11 @@ using SuperKube.Client;
 
 namespace SuperKube.Runtime.ServiceProxy.Tests;
 
-/// <summary>The proxy with real sockets: loopback listeners stand in for pods, node ports listen on 127.0.0.1.</summary>
-public sealed class ServiceProxyTests : IAsyncLifetime
+/// <summary>
+/// The proxy with real sockets: loopback listeners stand in for pods, node ports listen on 127.0.0.1. TCP goes through
+/// the zero-copy splice relay here (where supported) and through the copy relay in <see cref="ServiceProxyCopyRelayTests"/>.
+/// </summary>
+public class ServiceProxyTests : IAsyncLifetime
 {
     private const string Node = "node-a";
     private static readonly IPAddress PodA = IPAddress.Parse("127.0.0.2");
@@ -19,9 +22,11 @@ public sealed class ServiceProxyTests : IAsyncLifetime
     private readonly int _nodePort = FreePort();
     private ServiceProxy _proxy = null!; // set in InitializeAsync
 
+    private protected virtual bool ZeroCopy => true;
+
     public ValueTask InitializeAsync()
     {
-        var options = new ServiceProxyOptions { NodePortAddress = "127.0.0.1" };
+        var options = new ServiceProxyOptions { NodePortAddress = "127.0.0.1", ZeroCopy = ZeroCopy };
         _proxy = new ServiceProxy(_catalog, options, Node, new LocalAddresses(TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
         _catalog.Changed += _proxy.Sync;
         _catalog.OnServicesListed([]);
@@ -31,11 +36,18 @@ public sealed class ServiceProxyTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await _proxy.DisposeAsync();
         foreach (var pod in _pods)
         {
             await pod.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void TcpRelay_IsTheConfiguredOne()
+    {
+        Assert.Equal(ZeroCopy && Relay.SpliceTcpRelay.IsSupported ? "splice" : "copy", _proxy.TcpRelay);
     }
 
     [Fact]

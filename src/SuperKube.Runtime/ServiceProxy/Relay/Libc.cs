@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+
+namespace SuperKube.Runtime.ServiceProxy.Relay;
+
+/// <summary>
+/// The Linux system calls the splice relay needs, through the C library. Constants are the generic Linux ABI values,
+/// the same on x86-64 and arm64 (the two architectures <see cref="SpliceTcpRelay.IsSupported"/> admits).
+/// </summary>
+internal static class Libc
+{
+    public const int EINTR = 4;
+    public const int EAGAIN = 11;
+    public const int EINVAL = 22;
+
+    public const int ONonBlock = 0x800;
+    public const int OCloExec = 0x80000;
+
+    public const int FGetFl = 3;
+    public const int FSetFl = 4;
+    public const int FGetPipeSize = 1032;
+
+    public const int EpollCtlAdd = 1;
+    public const int EpollCtlDel = 2;
+    public const int EpollCtlMod = 3;
+
+    public const uint EpollIn = 0x001;
+    public const uint EpollOut = 0x004;
+    public const uint EpollErr = 0x008;
+    public const uint EpollHup = 0x010;
+
+    public const uint SpliceMove = 1;
+    public const uint SpliceNonBlock = 2;
+
+    public const int ShutWrite = 1;
+
+    private const int SolSocket = 1;
+    private const int SoError = 4;
+    private const int SoLinger = 13;
+
+    private const string Library = "libc";
+
+    /// <summary>The errno of the last failed call on this thread.</summary>
+    public static int Errno => Marshal.GetLastPInvokeError();
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern nint splice(int fdIn, IntPtr offIn, int fdOut, IntPtr offOut, nuint length, uint flags);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int pipe2([Out] int[] fds, int flags);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int fcntl(int fd, int command, int argument);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int epoll_create1(int flags);
+
+    /// <summary><paramref name="ev"/> is one <c>struct epoll_event</c> laid out by <see cref="EpollEvents"/>.</summary>
+    [DllImport(Library, SetLastError = true)]
+    public static extern int epoll_ctl(int epoll, int operation, int fd, byte[]? ev);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int epoll_wait(int epoll, byte[] events, int maxEvents, int timeoutMilliseconds);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int eventfd(uint initialValue, int flags);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern nint read(int fd, ref ulong value, nint count);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern nint write(int fd, ref ulong value, nint count);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int close(int fd);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int shutdown(int fd, int how);
+
+    /// <summary>Makes <paramref name="fd"/> non-blocking; false when fcntl fails.</summary>
+    public static bool SetNonBlocking(int fd)
+    {
+        var flags = fcntl(fd, FGetFl, 0);
+        return flags >= 0 && ((flags & ONonBlock) != 0 || fcntl(fd, FSetFl, flags | ONonBlock) == 0);
+    }
+
+    /// <summary>The pending socket error (SO_ERROR, which reading clears), 0 when none.</summary>
+    public static int SocketError(int fd)
+    {
+        var value = 0;
+        var length = sizeof(int);
+        return getsockopt(fd, SolSocket, SoError, ref value, ref length) == 0 ? value : Errno;
+    }
+
+    /// <summary>Makes the next close of <paramref name="fd"/> send a reset instead of a FIN (SO_LINGER on, 0 seconds).</summary>
+    public static void ResetOnClose(int fd)
+    {
+        int[] linger = [1, 0];
+        _ = setsockopt(fd, SolSocket, SoLinger, linger, sizeof(int) * 2);
+    }
+
+    [DllImport(Library, SetLastError = true)]
+    private static extern int getsockopt(int fd, int level, int name, ref int value, ref int length);
+
+    [DllImport(Library, SetLastError = true)]
+    private static extern int setsockopt(int fd, int level, int name, int[] value, int length);
+}
