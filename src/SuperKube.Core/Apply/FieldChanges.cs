@@ -6,5 +6,8 @@ internal sealed record FieldChanges(FieldSet Added, FieldSet Removed, FieldSet M
     public bool IsEmpty => Added.IsEmpty && Removed.IsEmpty && Modified.IsEmpty;
 
     /// <summary>Paths written with a value: added or modified.</summary>
-    public FieldSet Set => Added.Union(Modified);
+    public FieldSet Set => _set ??= Added.Union(Modified);
+
+    /// <summary>Computed once: every ownership step reads it. Sets are not modified once built.</summary>
+    private FieldSet? _set;
 }

@@ -163,6 +163,25 @@ internal sealed class FieldSet
         return result;
     }
 
+    /// <summary>True when some path is a member of both sets (so <see cref="Difference"/> would change this one).</summary>
+    public bool Overlaps(FieldSet other)
+    {
+        if (_member && other._member)
+        {
+            return true;
+        }
+
+        foreach (var (element, child) in _children)
+        {
+            if (other.TryGetChild(element, out var match) && child.Overlaps(match))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when both sets hold the same members.</summary>
     public bool SetEquals(FieldSet other) =>
         _member == other._member &&

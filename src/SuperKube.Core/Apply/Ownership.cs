@@ -27,7 +27,8 @@ internal static class Ownership
         var result = new List<ManagerEntry>();
         foreach (var manager in managers)
         {
-            var kept = manager.SameManager(writer) ? manager : manager with { Fields = manager.Fields.Difference(set).Difference(changes.Removed) };
+            var untouched = manager.SameManager(writer) || (!manager.Fields.Overlaps(set) && !manager.Fields.Overlaps(changes.Removed));
+            var kept = untouched ? manager : manager with { Fields = manager.Fields.Difference(set).Difference(changes.Removed) };
             if (!kept.Fields.IsEmpty)
             {
                 result.Add(kept);
@@ -46,7 +47,8 @@ internal static class Ownership
         var others = TakeFromOthers(managers, writer, changes);
         var previous = others.FirstOrDefault(m => m.SameManager(writer));
         others.RemoveAll(m => m.SameManager(writer));
-        var owned = (previous?.Fields ?? new FieldSet()).Difference(changes.Removed).Union(changes.Set);
+        var before = previous?.Fields ?? new FieldSet();
+        var owned = (before.Overlaps(changes.Removed) ? before.Difference(changes.Removed) : before).Union(changes.Set);
         var time = changes.Set.IsEmpty ? previous?.Time : now;
         others.Add(writer with { Fields = owned, Time = time });
         return others;
