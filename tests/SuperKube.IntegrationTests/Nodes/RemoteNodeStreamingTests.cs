@@ -7,7 +7,7 @@ namespace SuperKube.IntegrationTests.Nodes;
 /// <summary>
 /// The streaming scenarios against pods on a remote node: the API server relays each stream to the node's streaming
 /// server over mutually authenticated HTTPS. Plus what is particular to remote nodes: the advertised endpoint, a node
-/// that stops mid-stream, and the node refusing anyone but the API server.
+/// that stops mid-stream or before a stream, and the node refusing anyone but the API server.
 /// </summary>
 public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : PodStreamingScenarios(server), IClassFixture<RemoteNodeServerFixture>
 {
@@ -49,6 +49,32 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
     }
 
     [Fact]
+    public async Task ExecAttachPortForward_NodeStopped_KubectlPrintsTheDialErrorOnceAndTheServerStaysUp()
+    {
+        const string name = "remote-stopped";
+        var node = await server.StartNodeAsync(name);
+        var ns = await NewNamespaceAsync();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+
+        await node.DisposeAsync();
+        // kubectl tries a WebSocket first and falls back to SPDY when the upgrade is refused; both answers are the dial error.
+        var exec = await K.RunAsync(["exec", "web", "-n", ns, "--", "echo", "hi"], null, Bound);
+        var attach = await K.RunAsync(["attach", "web", "-n", ns, "--quiet"], null, Bound);
+        var forward = await K.RunAsync(["port-forward", "pod/web", ":80", "-n", ns], null, Bound);
+
+        Assert.NotEqual(0, exec.ExitCode);
+        AssertOneLine(@"Error from server: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", exec);
+        Assert.NotEqual(0, attach.ExitCode);
+        AssertOneLine(@"Error from server: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", attach);
+        Assert.NotEqual(0, forward.ExitCode);
+        AssertOneLine(@"error: error upgrading connection: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", forward);
+        Assert.DoesNotContain("Forwarding from", forward.StdOut, StringComparison.Ordinal);
+        (await K.RunAsync("get", "--raw", "/readyz")).EnsureSuccess();
+        (await K.RunAsync("get", "pod", "web", "-n", ns)).EnsureSuccess();
+    }
+
+    [Fact]
     public async Task StreamingServer_ClientWithoutTheApiServerCertificate_Refused()
     {
         var url = new Uri($"https://127.0.0.1:{server.Node.Node.KubeletPort}/containerLogs/default/web/uid/main");
@@ -58,6 +84,9 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
         await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetAsync(url, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetAsync(url, TestContext.Current.CancellationToken));
     }
+
+    private static void AssertOneLine(string pattern, KubectlResult result) =>
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(result.StdErr.Trim(), "^" + pattern + "$"), $"expected one line matching {pattern}, got: {result.StdErr}");
 
     private static HttpClient Client(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
