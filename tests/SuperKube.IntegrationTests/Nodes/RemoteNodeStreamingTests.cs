@@ -1,4 +1,5 @@
 using System.Net.Security;
+using SuperKube.Host;
 using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.IntegrationTests.Streaming;
 
@@ -29,11 +30,7 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
     [Fact]
     public async Task LogsFollow_NodeStops_KubectlEndsAndTheServerStaysUp()
     {
-        const string name = "remote-leaving";
-        var node = await server.StartNodeAsync(name);
-        var ns = await NewNamespaceAsync();
-        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
-        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        var (node, ns) = await ReadyPodOnNewNodeAsync("remote-leaving");
         using var follow = K.Start(["logs", "-f", "web", "-n", ns]);
         var lines = new LineReader(follow.StandardOutput);
         await lines.WaitForAsync(l => l == "three", Bound);
@@ -51,11 +48,7 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
     [Fact]
     public async Task ExecAttachPortForward_NodeStopped_KubectlPrintsTheDialErrorOnceAndTheServerStaysUp()
     {
-        const string name = "remote-stopped";
-        var node = await server.StartNodeAsync(name);
-        var ns = await NewNamespaceAsync();
-        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
-        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        var (node, ns) = await ReadyPodOnNewNodeAsync("remote-stopped");
 
         await node.DisposeAsync();
         // kubectl tries a WebSocket first and falls back to SPDY when the upgrade is refused; both answers are the dial error.
@@ -83,6 +76,16 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
 
         await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetAsync(url, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetAsync(url, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Starts another remote node (the caller disposes it) and a ready pod <c>web</c> on it, in a new namespace.</summary>
+    private async Task<(NodeHost Node, string Namespace)> ReadyPodOnNewNodeAsync(string nodeName)
+    {
+        var node = await server.StartNodeAsync(nodeName);
+        var ns = await NewNamespaceAsync();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", nodeName, Server))).EnsureSuccess();
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        return (node, ns);
     }
 
     private static void AssertOneLine(string pattern, KubectlResult result) =>
