@@ -46,7 +46,7 @@ internal static class DockerMode
         Console.WriteLine(Row("Pod start, runtime only (sandbox + container running)", starts));
         Console.WriteLine(Row("Pod start via API (POST pod -> phase Running)", apiStarts));
         Console.WriteLine(Row("Exec round trip (exec `true`, exit code read)", execTimes));
-        Console.WriteLine(PortForwardThroughput.Row(forward.TunnelMBps, forward.DirectMBps));
+        Console.WriteLine(PortForwardThroughput.Row(forward));
         return 0;
     }
 
@@ -90,7 +90,7 @@ internal static class DockerMode
         return (starts, times);
     }
 
-    private static async Task<(List<double> Starts, (double TunnelMBps, double DirectMBps) Forward)> MeasureApiAsync(DockerContainerRuntime runtime, string serverDll, string image, int pods, CancellationToken token)
+    private static async Task<(List<double> Starts, PortForwardThroughput.Result Forward)> MeasureApiAsync(DockerContainerRuntime runtime, string serverDll, string image, int pods, CancellationToken token)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var ns = "bench-" + Guid.NewGuid().ToString("N")[..6];
@@ -136,7 +136,7 @@ internal static class DockerMode
                     return false; // still writing the file
                 }
             }, token);
-            var forward = await PortForwardThroughput.MeasureAsync(server.Url, ns, "web", podIp!, token);
+            var forward = await PortForwardThroughput.MeasureAsync(server.Url, server.ProcessId, ns, "web", podIp!, token);
             return (starts, forward);
         }
         finally

@@ -31,7 +31,7 @@ public sealed class ApiException : Exception
     /// <summary>HTTP status code.</summary>
     public int Code { get; }
 
-    /// <summary>Status reason: NotFound, AlreadyExists, Conflict, Invalid, BadRequest, ...</summary>
+    /// <summary>Status reason: NotFound, AlreadyExists, Conflict, Invalid, BadRequest, ...; empty for an unknown reason.</summary>
     public string Reason { get; }
 
     /// <summary>Status details (name, group, kind, causes), or null.</summary>
@@ -112,8 +112,13 @@ public sealed class ApiException : Exception
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = Message,
-            ["reason"] = Reason,
         };
+        if (Reason.Length > 0)
+        {
+            // An empty reason is StatusReasonUnknown, which Kubernetes leaves out (kubectl then prints "Error from server: ...").
+            status["reason"] = Reason;
+        }
+
         if (Details is not null)
         {
             status["details"] = Details.DeepClone();

@@ -9,7 +9,8 @@ namespace SuperKube.Streaming;
 /// <summary>
 /// Serves the streaming subresources of pods: <c>log</c> (chunked text), <c>exec</c> and <c>attach</c> (WebSocket
 /// channel protocol) and <c>portforward</c> (SPDY/3.1 tunnelled over WebSocket), through the
-/// <see cref="IPodStreamProvider"/> of the pod's node. The SPDY upgrade that kubectl falls back to is not offered.
+/// <see cref="IPodStreamProvider"/> of the pod's node. The SPDY upgrade that kubectl falls back to is not offered
+/// (it is refused with 400, or with the dial error when the pod's node cannot be reached).
 /// </summary>
 internal sealed class PodStreamEndpoint(ResourceReader reader, TimeProvider time)
 {
@@ -51,13 +52,16 @@ internal sealed class PodStreamEndpoint(ResourceReader reader, TimeProvider time
         var options = StreamQuery.Process(query, exec);
         target.EnsureNotCompleted(exec ? "exec into" : "attach to");
         target.EnsureStarted(mustRun: true);
-        await ServeProcessAsync(context, options, token =>
+        var provider = PodStreamProviders.For(context, target);
+        if (!WebSocketUpgrade.IsWebSocketRequest(context))
         {
-            var provider = PodStreamProviders.For(context, target);
-            return exec
-                ? provider.ExecAsync(target.Json, target.Container, options, token)
-                : provider.AttachAsync(target.Json, target.Container, options, token);
-        }).ConfigureAwait(false);
+            // kubectl's SPDY fallback after a refused WebSocket upgrade: an unreachable node says so again, not "SPDY is not supported".
+            await PodStreamProviders.EnsureReachableAsync(provider, target, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await ServeProcessAsync(context, options, token => exec
+            ? provider.ExecAsync(target.Json, target.Container, options, token)
+            : provider.AttachAsync(target.Json, target.Container, options, token)).ConfigureAwait(false);
     }
 
     /// <summary>

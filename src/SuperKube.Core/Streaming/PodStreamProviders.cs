@@ -20,4 +20,12 @@ internal static class PodStreamProviders
             ?? services.GetService<RemoteNodeStreams>()
             ?? throw new ApiException(503, "ServiceUnavailable", $"node {node} is remote, and this server does not dial remote nodes");
     }
+
+    /// <summary>
+    /// Dials a remote pod's node before an upgrade is answered, so a node that cannot be reached gets its dial error
+    /// (as kube-apiserver's proxy does) rather than a 101, or a protocol complaint on kubectl's SPDY fallback.
+    /// In-process nodes are always reachable.
+    /// </summary>
+    public static Task EnsureReachableAsync(IPodStreamProvider provider, PodStreamTarget target, CancellationToken cancellationToken) =>
+        provider is RemoteNodeStreams remote ? remote.EnsureReachableAsync(target.Json, cancellationToken) : Task.CompletedTask;
 }

@@ -15,6 +15,8 @@ internal static class PortForwardHandler
             throw ApiException.BadRequest($"unable to forward port because pod is not running. Current status={target.Phase}");
         }
 
+        var provider = PodStreamProviders.For(context, target);
+        await PodStreamProviders.EnsureReachableAsync(provider, target, context.RequestAborted).ConfigureAwait(false);
         if (!WebSocketUpgrade.IsWebSocketRequest(context))
         {
             throw ApiException.BadRequest($"only WebSocket upgrades ({Protocol}) are supported for port-forward; plain SPDY is not");
@@ -25,7 +27,6 @@ internal static class PortForwardHandler
             throw ApiException.BadRequest($"port-forward requires the WebSocket sub-protocol {Protocol}");
         }
 
-        var provider = PodStreamProviders.For(context, target);
         var socket = await WebSocketUpgrade.AcceptAsync(context, Protocol).ConfigureAwait(false);
         var transport = new WebSocketByteStream(socket);
         await using (transport.ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -14,8 +15,13 @@ namespace SuperKube.Streaming;
 /// </summary>
 internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider provider, PodStreamTarget target)
 {
-    /// <summary>The most a DATA frame from the pod carries.</summary>
-    private const int ChunkSize = 64 * 1024;
+    /// <summary>
+    /// The size of a pump buffer: a DATA frame's header and up to 1 MiB less 8 bytes read from the pod. A bulk copy moves
+    /// in few large frames, which costs the server and kubectl about a quarter less CPU per byte than 64 KiB frames
+    /// (docs/benchmarks.md, "Docker runtime"); a read returns what the pod has sent, so small exchanges stay small frames.
+    /// A power of two, so the pooled arrays are not rounded up.
+    /// </summary>
+    private const int BufferSize = 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, uint> _errorStreams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, Stream> _connections = new();
@@ -103,18 +109,18 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
 
     /// <summary>
     /// Copies the pod's side to DATA frames; at its end, closes the data and error streams. Reads straight into the
-    /// frame after its header, and reads the next chunk while the previous frame is being sent (two buffers).
+    /// frame after its header, and reads the next chunk while the previous frame is being sent (two pooled buffers).
     /// </summary>
     private async Task PumpAsync(string requestId, uint streamId, Stream connection, CancellationToken token)
     {
-        byte[][] buffers = [new byte[SpdyFrame.HeaderLength + ChunkSize], new byte[SpdyFrame.HeaderLength + ChunkSize]];
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
         var sending = Task.CompletedTask;
         try
         {
             for (var turn = 0; ; turn ^= 1)
             {
                 var buffer = buffers[turn];
-                var read = await connection.ReadAsync(buffer.AsMemory(SpdyFrame.HeaderLength), token).ConfigureAwait(false);
+                var read = await connection.ReadAsync(buffer.AsMemory(SpdyFrame.HeaderLength, BufferSize - SpdyFrame.HeaderLength), token).ConfigureAwait(false);
                 await sending.ConfigureAwait(false);
                 if (read == 0)
                 {
@@ -128,8 +134,16 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
         {
             // Reset by the client.
         }
+        finally
+        {
+            // No frame is in flight once this is done, so the buffers can go back to the pool.
+            await IgnoreDisconnectAsync(sending).ConfigureAwait(false);
+            foreach (var buffer in buffers)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
 
-        await IgnoreDisconnectAsync(sending).ConfigureAwait(false);
         if (_connections.ContainsKey(streamId))
         {
             await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, [], fin: true), token).ConfigureAwait(false);

@@ -30,6 +30,16 @@ public sealed class ApiExceptionTests
     }
 
     [Fact]
+    public void ToStatus_UnknownReason_LeavesReasonOut()
+    {
+        var status = new ApiException(500, "", "error dialing backend: dial tcp 127.0.0.1:1: connect: Connection refused").ToStatus();
+
+        Assert.False(status.ContainsKey("reason"));
+        Assert.Equal(500, (int?)status["code"]);
+        Assert.Equal("Failure", (string?)status["status"]);
+    }
+
+    [Fact]
     public void Conflict_UsesUpstreamMessage()
     {
         var error = ApiException.Conflict(Pods, "p");

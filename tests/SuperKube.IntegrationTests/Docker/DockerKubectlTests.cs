@@ -142,6 +142,29 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PortForward_LargeFile_ArrivesIntact()
+    {
+        // 8 MiB of random bytes: many full-size DATA frames, alternating between the pump's two buffers.
+        var ns = await RunningPodAsync("[\"sh\", \"-c\", \"mkdir -p /www && head -c 8388608 /dev/urandom > /www/big && exec httpd -f -p 8080 -h /www\"]");
+        using var http = new HttpClient { Timeout = Bound };
+
+        var received = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, port => PollAsync(async () =>
+        {
+            try
+            {
+                return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await http.GetByteArrayAsync(new Uri($"http://127.0.0.1:{port}/big"))));
+            }
+            catch (HttpRequestException)
+            {
+                return null; // httpd may still be starting
+            }
+        }));
+        var stored = (await K.RunAsync(["exec", "web", "-n", ns, "--", "sha256sum", "/www/big"], null, Bound)).EnsureSuccess().StdOut.Split(' ')[0];
+
+        Assert.Equal(stored, received);
+    }
+
+    [Fact]
     public async Task Attach_RunningPod_StreamsNewOutput()
     {
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"while true; do echo tick; sleep 1; done\"]");

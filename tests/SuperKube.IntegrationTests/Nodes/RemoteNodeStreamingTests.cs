@@ -1,4 +1,5 @@
 using System.Net.Security;
+using SuperKube.Host;
 using SuperKube.IntegrationTests.Infrastructure;
 using SuperKube.IntegrationTests.Streaming;
 
@@ -7,7 +8,7 @@ namespace SuperKube.IntegrationTests.Nodes;
 /// <summary>
 /// The streaming scenarios against pods on a remote node: the API server relays each stream to the node's streaming
 /// server over mutually authenticated HTTPS. Plus what is particular to remote nodes: the advertised endpoint, a node
-/// that stops mid-stream, and the node refusing anyone but the API server.
+/// that stops mid-stream or before a stream, and the node refusing anyone but the API server.
 /// </summary>
 public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : PodStreamingScenarios(server), IClassFixture<RemoteNodeServerFixture>
 {
@@ -29,11 +30,7 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
     [Fact]
     public async Task LogsFollow_NodeStops_KubectlEndsAndTheServerStaysUp()
     {
-        const string name = "remote-leaving";
-        var node = await server.StartNodeAsync(name);
-        var ns = await NewNamespaceAsync();
-        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", name, Server))).EnsureSuccess();
-        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        var (node, ns) = await ReadyPodOnNewNodeAsync("remote-leaving");
         using var follow = K.Start(["logs", "-f", "web", "-n", ns]);
         var lines = new LineReader(follow.StandardOutput);
         await lines.WaitForAsync(l => l == "three", Bound);
@@ -49,6 +46,28 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
     }
 
     [Fact]
+    public async Task ExecAttachPortForward_NodeStopped_KubectlPrintsTheDialErrorOnceAndTheServerStaysUp()
+    {
+        var (node, ns) = await ReadyPodOnNewNodeAsync("remote-stopped");
+
+        await node.DisposeAsync();
+        // kubectl tries a WebSocket first and falls back to SPDY when the upgrade is refused; both answers are the dial error.
+        var exec = await K.RunAsync(["exec", "web", "-n", ns, "--", "echo", "hi"], null, Bound);
+        var attach = await K.RunAsync(["attach", "web", "-n", ns, "--quiet"], null, Bound);
+        var forward = await K.RunAsync(["port-forward", "pod/web", ":80", "-n", ns], null, Bound);
+
+        Assert.NotEqual(0, exec.ExitCode);
+        AssertOneLine(@"Error from server: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", exec);
+        Assert.NotEqual(0, attach.ExitCode);
+        AssertOneLine(@"Error from server: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", attach);
+        Assert.NotEqual(0, forward.ExitCode);
+        AssertOneLine(@"error: error upgrading connection: error dialing backend: dial tcp [\d.]+:\d+: connect: Connection refused", forward);
+        Assert.DoesNotContain("Forwarding from", forward.StdOut, StringComparison.Ordinal);
+        (await K.RunAsync("get", "--raw", "/readyz")).EnsureSuccess();
+        (await K.RunAsync("get", "pod", "web", "-n", ns)).EnsureSuccess();
+    }
+
+    [Fact]
     public async Task StreamingServer_ClientWithoutTheApiServerCertificate_Refused()
     {
         var url = new Uri($"https://127.0.0.1:{server.Node.Node.KubeletPort}/containerLogs/default/web/uid/main");
@@ -58,6 +77,19 @@ public sealed class RemoteNodeStreamingTests(RemoteNodeServerFixture server) : P
         await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetAsync(url, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetAsync(url, TestContext.Current.CancellationToken));
     }
+
+    /// <summary>Starts another remote node (the caller disposes it) and a ready pod <c>web</c> on it, in a new namespace.</summary>
+    private async Task<(NodeHost Node, string Namespace)> ReadyPodOnNewNodeAsync(string nodeName)
+    {
+        var node = await server.StartNodeAsync(nodeName);
+        var ns = await NewNamespaceAsync();
+        (await K.RunAsync("apply", "-f", PodManifests.Pod(ns, "web", nodeName, Server))).EnsureSuccess();
+        (await K.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, Wait)).EnsureSuccess();
+        return (node, ns);
+    }
+
+    private static void AssertOneLine(string pattern, KubectlResult result) =>
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(result.StdErr.Trim(), "^" + pattern + "$"), $"expected one line matching {pattern}, got: {result.StdErr}");
 
     private static HttpClient Client(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {

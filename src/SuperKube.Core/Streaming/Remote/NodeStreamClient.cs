@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -45,6 +46,14 @@ internal sealed class NodeStreamClient : IDisposable
         return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Throws the dial failure (or the node's Status) unless the node's streaming server answers its health check.</summary>
+    public async Task EnsureReachableAsync(NodeEndpoint node, CancellationToken cancellationToken)
+    {
+        using var request = Request(node, NodeStreamPaths.Health);
+        using var response = await SendAsync(node, request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Opens a WebSocket to <paramref name="url"/> (with <paramref name="protocol"/> when not empty).</summary>
     public async Task<WebSocket> ConnectAsync(NodeEndpoint node, string url, string protocol, CancellationToken cancellationToken)
     {
@@ -64,7 +73,7 @@ internal sealed class NodeStreamClient : IDisposable
         if (!response.Headers.TryGetValues("Sec-WebSocket-Accept", out var accept) || accept.FirstOrDefault() != WebSocketUpgrade.AcceptKey(key))
         {
             response.Dispose();
-            throw DialFailure(node, "the node answered the WebSocket upgrade with a wrong Sec-WebSocket-Accept");
+            throw DialFailure($"node {node.Name} at {node.BaseUri.Authority}: the node answered the WebSocket upgrade with a wrong Sec-WebSocket-Accept");
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -90,9 +99,13 @@ internal sealed class NodeStreamClient : IDisposable
         {
             return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is SocketException socket)
+        {
+            throw DialFailure($"dial tcp {node.BaseUri.Authority}: connect: {socket.Message}");
+        }
         catch (HttpRequestException ex)
         {
-            throw DialFailure(node, ex.InnerException?.Message ?? ex.Message);
+            throw DialFailure($"node {node.Name} at {node.BaseUri.Authority}: {ex.InnerException?.Message ?? ex.Message}");
         }
     }
 
@@ -129,6 +142,9 @@ internal sealed class NodeStreamClient : IDisposable
         }
     }
 
-    private static ApiException DialFailure(NodeEndpoint node, string why) =>
-        new(503, "ServiceUnavailable", $"error dialing backend: node {node.Name} at {node.BaseUri.Authority}: {why}");
+    /// <summary>
+    /// What kube-apiserver answers when it cannot dial the kubelet: 500 with no reason and "error dialing backend: ...",
+    /// which kubectl prints as <c>Error from server: error dialing backend: dial tcp HOST:PORT: connect: ...</c>.
+    /// </summary>
+    private static ApiException DialFailure(string why) => new(500, "", $"error dialing backend: {why}");
 }

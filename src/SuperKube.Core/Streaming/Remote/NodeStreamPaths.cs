@@ -5,7 +5,7 @@ namespace SuperKube.Streaming.Remote;
 
 /// <summary>
 /// The URLs of a node's streaming server, as the kubelet's: <c>containerLogs</c>, <c>exec</c> and <c>attach</c> under
-/// <c>/NS/POD/UID/CONTAINER</c>, <c>portForward</c> under <c>/NS/POD/UID</c>; options in the query, as the API's.
+/// <c>/NS/POD/UID/CONTAINER</c>, <c>portForward</c> under <c>/NS/POD/UID</c>; options in the query, as the API's. Plus <c>/healthz</c>.
 /// </summary>
 internal static class NodeStreamPaths
 {
@@ -13,6 +13,9 @@ internal static class NodeStreamPaths
     public const string Exec = "exec";
     public const string Attach = "attach";
     public const string PortForward = "portForward";
+
+    /// <summary>Answers 200 while the node's streaming server runs (the API server probes it before an upgrade).</summary>
+    public const string Health = "healthz";
 
     public static string ForLogs(PodAddress pod, string container, PodLogOptions options)
     {

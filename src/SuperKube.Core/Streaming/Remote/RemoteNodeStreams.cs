@@ -39,6 +39,13 @@ internal sealed class RemoteNodeStreams(ResourceReader reader, IResourceRegistry
         return new WebSocketByteStream(socket);
     }
 
+    /// <summary>Throws what dialling the pod's node fails with (the node stopped, say), without opening a stream.</summary>
+    public async Task EnsureReachableAsync(JsonObject pod, CancellationToken cancellationToken)
+    {
+        var (client, node) = Dial(pod);
+        await client.EnsureReachableAsync(node, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
         if (_client.IsValueCreated)

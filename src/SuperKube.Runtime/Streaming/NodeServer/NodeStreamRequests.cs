@@ -10,7 +10,7 @@ namespace SuperKube.Runtime.Streaming.NodeServer;
 /// <summary>
 /// Serves the node side of remote streams (<see cref="NodeStreamPaths"/>) from this process's
 /// <see cref="IPodStreamProvider"/>, with the same query parsing, log copying and exec/attach sessions as the API.
-/// Port-forward is one WebSocket per connection carrying the raw bytes.
+/// Port-forward is one WebSocket per connection carrying the raw bytes. <c>/healthz</c> answers ok.
 /// </summary>
 internal sealed class NodeStreamRequests(IPodStreamProvider provider, string nodeName, TimeProvider time)
 {
@@ -28,6 +28,13 @@ internal sealed class NodeStreamRequests(IPodStreamProvider provider, string nod
 
     private async Task DispatchAsync(HttpContext context)
     {
+        if (context.Request.Path.Value?.Trim('/') == NodeStreamPaths.Health)
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (!NodeStreamPaths.TryParse(context.Request.Path.Value ?? "", out var kind, out var address, out var container))
         {
             throw new ApiException(404, "NotFound", $"no streaming endpoint at {context.Request.Path}");
