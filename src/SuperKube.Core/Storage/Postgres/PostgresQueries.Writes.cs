@@ -3,20 +3,22 @@ using Npgsql;
 
 namespace SuperKube.Storage.Postgres;
 
-/// <summary>The writer's statements: each batch of writes costs two round trips before COMMIT, however many ops it holds.</summary>
+/// <summary>The writer's statements: a batch of writes costs two round trips, COMMIT included, however many ops it holds.</summary>
 internal static partial class PostgresQueries
 {
     /// <summary>
-    /// One round trip: locks the revision counter row until the transaction ends (so writers of all servers commit one
-    /// after another), then reads the stored rows of <paramref name="keys"/> (JSON only where asked for). Returns the
-    /// newest revision and the rows found.
+    /// One round trip: begins a transaction, locks the revision counter row until it ends (so writers of all servers
+    /// commit one after another), then reads the stored rows of <paramref name="keys"/> (JSON only where asked for).
+    /// Returns the newest revision and the rows found. End the transaction with <see cref="ApplyPlanAndCommitAsync"/>
+    /// or <see cref="TryRollbackAsync"/>.
     /// </summary>
-    public static async Task<(long Revision, Dictionary<ObjectKey, StoredObject> Stored)> LockRevisionCounterAndReadAsync(
+    public static async Task<(long Revision, Dictionary<ObjectKey, StoredObject> Stored)> BeginAndReadForWriteAsync(
         NpgsqlConnection connection, IReadOnlyList<(ObjectKey Key, bool WithValue)> keys, CancellationToken cancellationToken)
     {
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN;"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT revision FROM revision_counter FOR UPDATE;"));
             batch.BatchCommands.Add(BatchCommand(
                 """
@@ -50,13 +52,21 @@ internal static partial class PostgresQueries
 
     /// <summary>
     /// One round trip: writes a planned batch (rows removed, rows inserted or overwritten, change-log rows), advances the
-    /// counter and queues the NOTIFY delivered to listeners when the transaction commits.
+    /// counter, queues the NOTIFY delivered to listeners on commit, and commits. When a statement fails, PostgreSQL
+    /// skips the rest of the round trip, COMMIT included.
     /// </summary>
-    public static async Task ApplyPlanAsync(NpgsqlConnection connection, PostgresWritePlan plan, CancellationToken cancellationToken)
+    public static async Task ApplyPlanAndCommitAsync(NpgsqlConnection connection, PostgresWritePlan plan, CancellationToken cancellationToken)
     {
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
+            if (plan.Changes.Count == 0)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (plan.Deletes.Count > 0)
             {
                 batch.BatchCommands.Add(BatchCommand(
@@ -98,7 +108,26 @@ internal static partial class PostgresQueries
             batch.BatchCommands.Add(BatchCommand("UPDATE revision_counter SET revision = @revision;", ("revision", plan.LastRevision)));
             batch.BatchCommands.Add(BatchCommand(
                 "SELECT pg_notify(@channel, @revision::text);", ("channel", ChangesChannel), ("revision", plan.LastRevision)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends an open transaction, if the connection still works (a broken one is discarded anyway).</summary>
+    public static async Task TryRollbackAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExecuteAsync(Command(connection, "ROLLBACK;"), default).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            // The connection broke: nothing of the transaction remains on the server.
         }
     }
 

@@ -8,11 +8,11 @@ namespace SuperKube.Storage.Postgres;
 /// This server's writer to a shared PostgreSQL store (group commit). Write requests queue in a channel; one loop
 /// drains up to the batch size and applies them in one transaction that first locks the one-row revision counter
 /// (so transactions from all servers commit one after another and revision order equals commit order) and reads the
-/// stored rows the batch touches, in the same round trip. <see cref="PostgresWritePlan"/> then judges the ops in order
+/// stored rows the batch touches, all in one round trip. <see cref="PostgresWritePlan"/> then judges the ops in order
 /// in memory: a failing op changes nothing and does not disturb its neighbours; successful ops get consecutive
-/// revisions. One more round trip writes the objects and change-log rows (multi-row statements), advances the counter
-/// and queues a NOTIFY; the transaction commits, the changes are published to this server's watchers, and only then
-/// do the callers' tasks complete. A batch thus costs three round trips however many writes it holds.
+/// revisions. One more round trip writes the objects and change-log rows (multi-row statements), advances the counter,
+/// queues a NOTIFY and commits, so a batch costs two round trips however many writes it holds. The changes are then
+/// published to this server's watchers, and only then do the callers' tasks complete.
 /// </summary>
 /// <remarks>
 /// Cancellation is honoured until the loop picks a request up; after that it runs to completion, so a caller never
@@ -80,9 +80,9 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the batch. A failure before COMMIT was sent (a dropped connection, the database restarting: nothing of
-    /// the batch committed) is retried with backoff for up to <see cref="RetryBudget"/>, for the requests still waiting;
-    /// a failure during COMMIT is not retried (its outcome is unknown; the tailer publishes it if it did commit). Any
+    /// Commits the batch. A failure known to leave nothing committed (a dropped connection before COMMIT was sent, the
+    /// database restarting) is retried with backoff for up to <see cref="RetryBudget"/>, for the requests still waiting;
+    /// a failure once COMMIT was sent is not retried (its outcome is unknown; the tailer publishes it if it did commit). Any
     /// other database error (one op's row the database refuses) is retried one request at a time, so it fails only
     /// the request that causes it.
     /// </summary>
@@ -113,8 +113,8 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
                 return;
             }
 
-            var (exception, commitSent) = error;
-            if (!commitSent && !IsConnectionFailure(exception) && pending.Count > 1)
+            var (exception, outcomeUnknown) = error;
+            if (!outcomeUnknown && !IsConnectionFailure(exception) && pending.Count > 1)
             {
                 Log.BatchSplit(_logger, pending.Count, exception.Message);
                 foreach (var write in pending)
@@ -125,7 +125,7 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
                 return;
             }
 
-            if (commitSent || !IsConnectionFailure(exception) || Environment.TickCount64 - started > RetryBudget.TotalMilliseconds)
+            if (outcomeUnknown || !IsConnectionFailure(exception) || Environment.TickCount64 - started > RetryBudget.TotalMilliseconds)
             {
                 Log.BatchFailed(_logger, pending.Count, exception);
                 foreach (var write in pending)
@@ -143,11 +143,11 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// One transaction, three round trips whatever the batch size: lock the counter and read the touched rows, write
-    /// the planned rows, commit. Once committed, the ops that failed their checks (they changed nothing) are completed
-    /// here; the succeeded ones by the caller once the commit is published.
+    /// One transaction, two round trips whatever the batch size: BEGIN, lock the counter and read the touched rows; write
+    /// the planned rows and COMMIT. Once committed, the ops that failed their checks (they changed nothing) are
+    /// completed here; the succeeded ones by the caller once the commit is published.
     /// </summary>
-    private async Task<(PostgresWritePlan? Committed, (Exception Exception, bool CommitSent) Error)> TryCommitAsync(List<Write> batch)
+    private async Task<(PostgresWritePlan? Committed, (Exception Exception, bool OutcomeUnknown) Error)> TryCommitAsync(List<Write> batch)
     {
         var ops = batch.Select(w => w.Op).ToList();
         PostgresWritePlan plan;
@@ -157,25 +157,26 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
             var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                try
                 {
-                    var (revision, stored) = await PostgresQueries.LockRevisionCounterAndReadAsync(
+                    var (revision, stored) = await PostgresQueries.BeginAndReadForWriteAsync(
                         connection, PostgresWritePlan.KeysToRead(ops), default).ConfigureAwait(false);
                     plan = PostgresWritePlan.Build(revision, ops, stored);
-                    if (plan.Changes.Count > 0)
-                    {
-                        await PostgresQueries.ApplyPlanAsync(connection, plan, default).ConfigureAwait(false);
-                    }
-
                     commitSent = true;
-                    await transaction.CommitAsync().ConfigureAwait(false);
+                    await PostgresQueries.ApplyPlanAndCommitAsync(connection, plan, default).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await PostgresQueries.TryRollbackAsync(connection).ConfigureAwait(false);
+                    throw;
                 }
             }
         }
         catch (Exception ex)
         {
-            return (null, (ex, commitSent));
+            // An ERROR answer means the statement failed and the rest of the round trip, COMMIT included, was skipped
+            // (or COMMIT itself failed): nothing committed. Anything else after COMMIT was sent leaves the outcome open.
+            return (null, (ex, commitSent && ex is not PostgresException { InvariantSeverity: "ERROR" }));
         }
 
         for (var i = 0; i < batch.Count; i++)
