@@ -216,6 +216,32 @@ public sealed class PostgresResourceStoreTests(PostgresServer server) : Resource
     }
 
     [Fact]
+    public async Task WatchAsync_AnotherServersWrite_ArrivesByNotificationWithoutThePoll()
+    {
+        // The watching store polls once an hour: only the NOTIFY of the other server's commit can bring its writes in
+        // time, also after notifications of this store's own commits (which its tailer skips).
+        var watching = new PostgresResourceStore(
+            Options.Create(new PostgresStorageOptions { ConnectionString = ConnectionString, PollInterval = TimeSpan.FromHours(1) }),
+            NullLogger<PostgresResourceStore>.Instance);
+        _extraStores.Add(watching);
+        await watching.InitializeAsync(Token);
+        var start = watching.CurrentRevision;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30)); // a missed notification ends the watch with a cancellation
+        await using var watch = watching.WatchAsync(start, deadline.Token).GetAsyncEnumerator(deadline.Token);
+
+        // Several rounds: the first may be served by the tailer's initial read, the later ones only by notifications.
+        for (var round = 0; round < 3; round++)
+        {
+            var own = await watching.CreateAsync(Key($"own{round}"), Json("own"), Token);
+            var others = await Store.CreateAsync(Key($"other{round}"), Json("other"), Token);
+            var events = await TakeAsync(watch, 2);
+
+            Assert.Equal([own.Revision, others.Revision], events.Select(e => e.Revision));
+        }
+    }
+
+    [Fact]
     public async Task WriteAsync_FailingOpsInBatch_DoNotAffectTheOthers()
     {
         await Store.CreateAsync(Key("existing"), Json("existing"), Token);
