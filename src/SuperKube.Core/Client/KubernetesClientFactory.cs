@@ -32,7 +32,10 @@ public static class KubernetesClientFactory
     }
 
     /// <summary>A client for the current context of a kubeconfig file (server URL, bearer token, insecure-skip-tls-verify).</summary>
-    public static IKubernetesClient FromKubeconfig(string path)
+    public static IKubernetesClient FromKubeconfig(string path) => new HttpKubernetesClient(HttpClientFromKubeconfig(path));
+
+    /// <summary>The HTTP client <see cref="FromKubeconfig"/> uses: the current context's server, token and trusted CA.</summary>
+    internal static HttpClient HttpClientFromKubeconfig(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var config = YamlJson.Parse(File.ReadAllText(path)) as JsonObject
@@ -49,7 +52,7 @@ public static class KubernetesClientFactory
         var caFile = (string?)cluster["certificate-authority"];
         var ca = caData is { Length: > 0 } ? System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(caData))
             : caFile is { Length: > 0 } ? File.ReadAllText(caFile) : null;
-        return new HttpKubernetesClient(CreateHttpClient(new Uri(server), (string?)user?["token"], skipVerify, ca));
+        return CreateHttpClient(new Uri(server), (string?)user?["token"], skipVerify, ca);
     }
 
     /// <summary>The HTTP client the factory uses: base address, bearer token, trusted CA, no overall timeout (watches are long).</summary>

@@ -71,6 +71,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>An HTTP client for this server as its kubeconfig describes it (its CA trusted, its admin token sent).</summary>
+    public HttpClient CreateHttpClient() => Client.KubernetesClientFactory.HttpClientFromKubeconfig(Path.Combine(DataDir, "kubeconfig.yaml"));
+
     /// <summary>SIGKILL: no shutdown, no lease released, no record removed.</summary>
     public void Kill()
     {

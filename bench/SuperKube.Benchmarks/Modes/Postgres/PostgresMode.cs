@@ -55,13 +55,18 @@ internal static class PostgresMode
         string[] database = ["--db-url", postgres.Url];
         await using var writer = await SuperKubeServer.StartAsync(serverDll, probe, ct, extraArguments: database);
         await using var watched = await SuperKubeServer.StartAsync(serverDll, probe, ct, extraArguments: database);
-        await CreateLoad.RunAsync(writer.Url, "default", "warmup", Math.Max(clients * 20, 500), clients, ct);
+        await CreateLoad.RunAsync(writer.Url, "default", "warmup", Math.Max(creates / 5, 500), clients, ct); // long enough for the JIT to tier the path up
         Console.WriteLine($"Creating {creates:N0} ConfigMaps over {clients} connections ...");
+        var (writerCpu, watchedCpu) = (ProcessCpu.Used(writer.ProcessId), ProcessCpu.Used(watched.ProcessId));
         var result = await CreateLoad.RunAsync(writer.Url, "default", "bench", creates, clients, ct);
+        var writerCpuPerCreate = (ProcessCpu.Used(writer.ProcessId) - writerCpu).TotalMicroseconds / creates;
+        var watchedCpuPerCreate = (ProcessCpu.Used(watched.ProcessId) - watchedCpu).TotalMicroseconds / creates;
         var ratio = result.PerSecond / inserts;
         Console.WriteLine($"  {result.PerSecond:N0} creates/s ({result.Failures} failed{(result.FirstFailure is { } f ? ", first: " + f : "")}), {ratio:P0} of pgbench");
+        Console.WriteLine($"  server CPU per create: {writerCpuPerCreate:F0} µs (serving), {watchedCpuPerCreate:F0} µs (the other server, tailing)");
         table.Add($"Creates/s end to end ({creates:N0} ConfigMaps, {clients} connections)", $"{result.PerSecond:N0}/s{(result.Failures > 0 ? $" ({result.Failures} failed)" : "")}");
         table.Add("Creates/s as a share of pgbench inserts/s", $"{ratio:P0}", $">= {RatioTarget:P0}", ratio >= RatioTarget && result.Failures == 0);
+        table.Add("Server CPU per create (serving server / other server, user + system)", $"{writerCpuPerCreate:F0} / {watchedCpuPerCreate:F0} µs");
 
         Console.WriteLine($"Cross-server watch delay, {samples} sequential creates ...");
         var delays = await CrossServerWatchDelay.MeasureAsync(writer.Url, watched.Url, samples, ct);

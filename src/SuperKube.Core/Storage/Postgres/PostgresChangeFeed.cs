@@ -6,8 +6,8 @@ namespace SuperKube.Storage.Postgres;
 /// <summary>
 /// Publishes the shared database's change log to this server's watchers exactly once, in revision order. Two sources
 /// feed it: this server's own commits (published right after commit, so its writers' callers see them at once) and a
-/// tailer that reads <c>revision &gt; last published</c> whenever a NOTIFY arrives from any server's commit, and on a
-/// timer as a safety net. Both go through one gate that tracks the last published revision, so nothing is published
+/// tailer that reads <c>revision &gt; last published</c> whenever a NOTIFY announces a revision not yet published (another
+/// server's commit), and on a timer as a safety net. Both go through one gate that tracks the last published revision, so nothing is published
 /// twice and a commit that would jump ahead first pulls in the revisions before it.
 /// </summary>
 internal sealed partial class PostgresChangeFeed : IAsyncDisposable
@@ -120,18 +120,29 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
                 var connection = await _dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
+                    var announced = 0L;
+                    connection.Notification += (_, e) => announced = Math.Max(announced, AnnouncedRevision(e.Payload));
                     await PostgresQueries.ListenAsync(connection, stoppingToken).ConfigureAwait(false);
+                    var catchUp = true;
                     while (true)
                     {
-                        await CatchUpUnderGateAsync(stoppingToken).ConfigureAwait(false);
-                        if (_problem is not null)
+                        if (catchUp)
                         {
-                            _problem = null;
-                            Log.TailRecovered(_logger, Published);
+                            await CatchUpUnderGateAsync(stoppingToken).ConfigureAwait(false);
+                            if (_problem is not null)
+                            {
+                                _problem = null;
+                                Log.TailRecovered(_logger, Published);
+                            }
+
+                            retryDelay = FirstRetryDelay;
                         }
 
-                        retryDelay = FirstRetryDelay;
-                        await connection.WaitAsync(_pollInterval, stoppingToken).ConfigureAwait(false);
+                        // A notification of a revision already published (this server's own commits, published as they
+                        // committed) needs no read; the timer's wake-up always reads.
+                        announced = 0;
+                        var notified = await connection.WaitAsync(_pollInterval, stoppingToken).ConfigureAwait(false);
+                        catchUp = !notified || announced > Published;
                     }
                 }
             }
@@ -160,6 +171,12 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The revision a NOTIFY carries (writers send their last committed one); unreadable counts as new.</summary>
+    private static long AnnouncedRevision(string payload) =>
+        long.TryParse(payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision)
+            ? revision
+            : long.MaxValue;
 
     private async Task CatchUpUnderGateAsync(CancellationToken cancellationToken)
     {

@@ -36,32 +36,11 @@ internal static partial class PostgresQueries
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Locks the revision counter row until the transaction ends and returns the newest revision.</summary>
-    public static Task<long> LockRevisionCounterAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        ScalarAsync(Command(connection, "SELECT revision FROM revision_counter FOR UPDATE;"), cancellationToken);
-
-    /// <summary>Advances the counter and queues a notification, delivered to listeners when the transaction commits.</summary>
-    public static Task SetRevisionCounterAsync(NpgsqlConnection connection, long revision, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            Command(connection,
-                "UPDATE revision_counter SET revision = @revision; SELECT pg_notify(@channel, @revision::text);",
-                ("revision", revision), ("channel", ChangesChannel)),
-            cancellationToken);
-
     public static Task<long> GetCurrentRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ScalarAsync(Command(connection, "SELECT revision FROM revision_counter;"), cancellationToken);
 
     public static Task<long> GetCompactedRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ScalarAsync(Command(connection, "SELECT revision FROM compaction;"), cancellationToken);
-
-    /// <summary>The revision of the stored object, or null when absent.</summary>
-    public static async Task<long?> GetRevisionAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken)
-    {
-        var rows = await ReadAllAsync(
-            KeyCommand(connection, $"SELECT revision FROM objects WHERE {KeyFilter};", key), r => r.GetInt64(0), cancellationToken)
-            .ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
 
     /// <summary>The object's revision and JSON, or null when absent.</summary>
     public static async Task<StoredObject?> GetObjectAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken)
@@ -72,37 +51,6 @@ internal static partial class PostgresQueries
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
-
-    /// <summary>Inserts an object; false (and nothing written) when the key exists.</summary>
-    public static async Task<bool> InsertObjectAsync(
-        NpgsqlConnection connection, ObjectKey key, long revision, byte[] value, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            KeyCommand(connection,
-                """
-                INSERT INTO objects (resource, namespace, name, revision, value) VALUES (@resource, @namespace, @name, @revision, @value)
-                ON CONFLICT (resource, namespace, name) DO NOTHING;
-                """, key, ("revision", revision), ("value", value)),
-            cancellationToken).ConfigureAwait(false) == 1;
-
-    public static Task UpdateObjectAsync(
-        NpgsqlConnection connection, ObjectKey key, long revision, byte[] value, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            KeyCommand(connection, $"UPDATE objects SET revision = @revision, value = @value WHERE {KeyFilter};",
-                key, ("revision", revision), ("value", value)),
-            cancellationToken);
-
-    public static Task DeleteObjectAsync(NpgsqlConnection connection, ObjectKey key, CancellationToken cancellationToken) =>
-        ExecuteAsync(KeyCommand(connection, $"DELETE FROM objects WHERE {KeyFilter};", key), cancellationToken);
-
-    public static Task InsertChangeAsync(
-        NpgsqlConnection connection, long revision, ChangeType type, ObjectKey key, byte[] value, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            KeyCommand(connection,
-                """
-                INSERT INTO changes (revision, type, resource, namespace, name, value)
-                VALUES (@revision, @type, @resource, @namespace, @name, @value);
-                """, key, ("revision", revision), ("type", (short)type), ("value", value)),
-            cancellationToken);
 
     public static Task<List<StoredObject>> ListObjectsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ReadAllAsync(

@@ -7,9 +7,11 @@ namespace SuperKube.Storage.Postgres;
 /// <summary>
 /// This server's writer to a shared PostgreSQL store (group commit). Write requests queue in a channel; one loop
 /// drains up to the batch size and applies them in one transaction that first locks the one-row revision counter
-/// (so transactions from all servers commit one after another and revision order equals commit order). Each op runs
-/// inside a savepoint, so a failing op leaves nothing behind and does not disturb its neighbours; successful ops get
-/// consecutive revisions, the counter is advanced and a NOTIFY queued, the transaction commits, the changes are
+/// (so transactions from all servers commit one after another and revision order equals commit order) and reads the
+/// stored rows the batch touches, all in one round trip. <see cref="PostgresWritePlan"/> then judges the ops in order
+/// in memory: a failing op changes nothing and does not disturb its neighbours; successful ops get consecutive
+/// revisions. One more round trip writes the objects and change-log rows (multi-row statements), advances the counter,
+/// queues a NOTIFY and commits, so a batch costs two round trips however many writes it holds. The changes are then
 /// published to this server's watchers, and only then do the callers' tasks complete.
 /// </summary>
 /// <remarks>
@@ -18,7 +20,6 @@ namespace SuperKube.Storage.Postgres;
 /// </remarks>
 internal sealed partial class PostgresWriter : IAsyncDisposable
 {
-    private const string SavepointName = "write_op";
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(30);
@@ -47,7 +48,7 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
             return Task.FromCanceled<StoredObject>(cancellationToken);
         }
 
-        var request = new Write(kind, key, json, expectedRevision, cancellationToken);
+        var request = new Write(new PostgresWriteOp(kind, key, json, expectedRevision), cancellationToken);
         if (!_requests.Writer.TryWrite(request))
         {
             request.Completion.TrySetException(new ObjectDisposedException(nameof(PostgresResourceStore)));
@@ -79,9 +80,11 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the batch. A failure before COMMIT was sent (a dropped connection, the database restarting: nothing of
-    /// the batch committed) is retried with backoff for up to <see cref="RetryBudget"/>, for the requests still waiting;
-    /// a failure during COMMIT is not retried (its outcome is unknown; the tailer publishes it if it did commit).
+    /// Commits the batch. A failure known to leave nothing committed (a dropped connection before COMMIT was sent, the
+    /// database restarting) is retried with backoff for up to <see cref="RetryBudget"/>, for the requests still waiting;
+    /// a failure once COMMIT was sent is not retried (its outcome is unknown; the tailer publishes it if it did commit). Any
+    /// other database error (one op's row the database refuses) is retried one request at a time, so it fails only
+    /// the request that causes it.
     /// </summary>
     private async Task CommitBatchAsync(List<Write> batch)
     {
@@ -89,21 +92,40 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
         var started = Environment.TickCount64;
         while (true)
         {
-            var pending = batch.Where(w => !w.Completion.Task.IsCompleted).ToList();
+            var pending = batch.Where(w => !w.Completion.Task.IsCompleted && !CancelIfRequested(w)).ToList();
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
             var (outcome, error) = await TryCommitAsync(pending).ConfigureAwait(false);
             if (outcome is { } committed)
             {
                 await _feed.PublishCommittedAsync(committed.Changes).ConfigureAwait(false);
-                for (var i = 0; i < committed.Succeeded.Count; i++)
+                for (var i = 0; i < committed.Outcomes.Count; i++)
                 {
-                    committed.Succeeded[i].Completion.TrySetResult(committed.Changes[i].Object);
+                    if (committed.Outcomes[i].Change is { } change)
+                    {
+                        pending[i].Completion.TrySetResult(change.Object);
+                    }
                 }
 
                 return;
             }
 
-            var (exception, commitSent) = error;
-            if (commitSent || !IsConnectionFailure(exception) || Environment.TickCount64 - started > RetryBudget.TotalMilliseconds)
+            var (exception, outcomeUnknown) = error;
+            if (!outcomeUnknown && !IsConnectionFailure(exception) && pending.Count > 1)
+            {
+                Log.BatchSplit(_logger, pending.Count, exception.Message);
+                foreach (var write in pending)
+                {
+                    await CommitBatchAsync([write]).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            if (outcomeUnknown || !IsConnectionFailure(exception) || Environment.TickCount64 - started > RetryBudget.TotalMilliseconds)
             {
                 Log.BatchFailed(_logger, pending.Count, exception);
                 foreach (var write in pending)
@@ -120,131 +142,60 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
         }
     }
 
-    private async Task<((List<StoredChange> Changes, List<Write> Succeeded)? Committed, (Exception Exception, bool CommitSent) Error)> TryCommitAsync(
-        List<Write> batch)
+    /// <summary>
+    /// One transaction, two round trips whatever the batch size: BEGIN, lock the counter and read the touched rows; write
+    /// the planned rows and COMMIT. Once committed, the ops that failed their checks (they changed nothing) are
+    /// completed here; the succeeded ones by the caller once the commit is published.
+    /// </summary>
+    private async Task<(PostgresWritePlan? Committed, (Exception Exception, bool OutcomeUnknown) Error)> TryCommitAsync(List<Write> batch)
     {
-        var changes = new List<StoredChange>(batch.Count);
-        var succeeded = new List<Write>(batch.Count);
+        var ops = batch.Select(w => w.Op).ToList();
+        PostgresWritePlan plan;
         var commitSent = false;
         try
         {
             var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                try
                 {
-                    var revision = await PostgresQueries.LockRevisionCounterAsync(connection, default).ConfigureAwait(false);
-                    foreach (var write in batch)
-                    {
-                        if (await TryApplyAsync(connection, transaction, write, revision + 1).ConfigureAwait(false) is { } change)
-                        {
-                            revision = change.Revision;
-                            changes.Add(change);
-                            succeeded.Add(write);
-                        }
-                    }
-
-                    if (changes.Count > 0)
-                    {
-                        await PostgresQueries.SetRevisionCounterAsync(connection, revision, default).ConfigureAwait(false);
-                    }
-
+                    var (revision, stored) = await PostgresQueries.BeginAndReadForWriteAsync(
+                        connection, PostgresWritePlan.KeysToRead(ops), default).ConfigureAwait(false);
+                    plan = PostgresWritePlan.Build(revision, ops, stored);
                     commitSent = true;
-                    await transaction.CommitAsync().ConfigureAwait(false);
+                    await PostgresQueries.ApplyPlanAndCommitAsync(connection, plan, default).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await PostgresQueries.TryRollbackAsync(connection).ConfigureAwait(false);
+                    throw;
                 }
             }
         }
         catch (Exception ex)
         {
-            return (null, (ex, commitSent));
+            // An ERROR answer means the statement failed and the rest of the round trip, COMMIT included, was skipped
+            // (or COMMIT itself failed): nothing committed. Anything else after COMMIT was sent leaves the outcome open.
+            return (null, (ex, commitSent && ex is not PostgresException { InvariantSeverity: "ERROR" }));
         }
 
-        return ((changes, succeeded), default);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (plan.Outcomes[i].Error is { } failure)
+            {
+                batch[i].Completion.TrySetException(failure);
+            }
+        }
+
+        return (plan, default);
     }
+
+    private static bool CancelIfRequested(Write write) =>
+        write.CancellationToken.IsCancellationRequested && write.Completion.TrySetCanceled(write.CancellationToken);
 
     /// <summary>The database unreachable or going away (not an answer about this write): the batch may be retried.</summary>
     private static bool IsConnectionFailure(Exception exception) =>
         exception is NpgsqlException { IsTransient: true } or IOException or TimeoutException;
-
-    /// <summary>Applies one write inside a savepoint; on failure rolls it back, fails the request and returns null.</summary>
-    private static async Task<StoredChange?> TryApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Write write, long revision)
-    {
-        if (write.CancellationToken.IsCancellationRequested)
-        {
-            write.Completion.TrySetCanceled(write.CancellationToken);
-            return null;
-        }
-
-        await transaction.SaveAsync(SavepointName).ConfigureAwait(false);
-        StoredChange change;
-        try
-        {
-            change = await ApplyAsync(connection, write, revision).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!IsConnectionFailure(ex))
-        {
-            // Rolling back can only fail if the transaction itself is gone; that then fails the whole batch.
-            await transaction.RollbackAsync(SavepointName).ConfigureAwait(false);
-            write.Completion.TrySetException(ex);
-            return null;
-        }
-
-        await transaction.ReleaseAsync(SavepointName).ConfigureAwait(false);
-        return change;
-    }
-
-    private static async Task<StoredChange> ApplyAsync(NpgsqlConnection connection, Write write, long revision)
-    {
-        var key = write.Key;
-        switch (write.Kind)
-        {
-            case WriteKind.Create:
-            {
-                var value = ResourceVersionStamp.Stamp(write.Json.Span, revision);
-                if (!await PostgresQueries.InsertObjectAsync(connection, key, revision, value, default).ConfigureAwait(false))
-                {
-                    throw new ResourceAlreadyExistsException(key);
-                }
-
-                return await RecordAsync(connection, revision, ChangeType.Added, key, value).ConfigureAwait(false);
-            }
-
-            case WriteKind.Update:
-            {
-                var stored = await PostgresQueries.GetRevisionAsync(connection, key, default).ConfigureAwait(false)
-                    ?? throw new ResourceNotFoundException(key);
-                CheckPrecondition(key, write.ExpectedRevision, stored);
-                var value = ResourceVersionStamp.Stamp(write.Json.Span, revision);
-                await PostgresQueries.UpdateObjectAsync(connection, key, revision, value, default).ConfigureAwait(false);
-                return await RecordAsync(connection, revision, ChangeType.Modified, key, value).ConfigureAwait(false);
-            }
-
-            default:
-            {
-                var stored = await PostgresQueries.GetObjectAsync(connection, key, default).ConfigureAwait(false)
-                    ?? throw new ResourceNotFoundException(key);
-                CheckPrecondition(key, write.ExpectedRevision, stored.Revision);
-                var value = ResourceVersionStamp.Stamp(stored.Json.Span, revision);
-                await PostgresQueries.DeleteObjectAsync(connection, key, default).ConfigureAwait(false);
-                return await RecordAsync(connection, revision, ChangeType.Deleted, key, value).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task<StoredChange> RecordAsync(NpgsqlConnection connection, long revision, ChangeType type, ObjectKey key, byte[] value)
-    {
-        await PostgresQueries.InsertChangeAsync(connection, revision, type, key, value, default).ConfigureAwait(false);
-        return new StoredChange(revision, type, new StoredObject(key, revision, value));
-    }
-
-    private static void CheckPrecondition(ObjectKey key, long? expectedRevision, long storedRevision)
-    {
-        if (expectedRevision is { } expected && expected != storedRevision)
-        {
-            throw new ResourceConflictException(key, expected, storedRevision);
-        }
-    }
 
     internal enum WriteKind
     {
@@ -253,16 +204,9 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
         Delete,
     }
 
-    private sealed class Write(
-        WriteKind kind, ObjectKey key, ReadOnlyMemory<byte> json, long? expectedRevision, CancellationToken cancellationToken)
+    private sealed class Write(PostgresWriteOp op, CancellationToken cancellationToken)
     {
-        public WriteKind Kind { get; } = kind;
-
-        public ObjectKey Key { get; } = key;
-
-        public ReadOnlyMemory<byte> Json { get; } = json;
-
-        public long? ExpectedRevision { get; } = expectedRevision;
+        public PostgresWriteOp Op { get; } = op;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -277,5 +221,9 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
 
         [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "A PostgreSQL write batch of {Count} requests failed to commit")]
         public static partial void BatchFailed(ILogger logger, int count, Exception exception);
+
+        [LoggerMessage(EventId = 2108, Level = LogLevel.Warning,
+            Message = "PostgreSQL refused a write batch of {Count} requests ({Message}); committing them one at a time so only the offending request fails")]
+        public static partial void BatchSplit(ILogger logger, int count, string message);
     }
 }

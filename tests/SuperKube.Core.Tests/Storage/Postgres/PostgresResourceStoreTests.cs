@@ -216,33 +216,51 @@ public sealed class PostgresResourceStoreTests(PostgresServer server) : Resource
     }
 
     [Fact]
+    public async Task WatchAsync_AnotherServersWrite_ArrivesByNotificationWithoutThePoll()
+    {
+        // The watching store polls once an hour: only the NOTIFY of the other server's commit can bring its writes in
+        // time, also after notifications of this store's own commits (which its tailer skips).
+        var watching = new PostgresResourceStore(
+            Options.Create(new PostgresStorageOptions { ConnectionString = ConnectionString, PollInterval = TimeSpan.FromHours(1) }),
+            NullLogger<PostgresResourceStore>.Instance);
+        _extraStores.Add(watching);
+        await watching.InitializeAsync(Token);
+        var start = watching.CurrentRevision;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30)); // a missed notification ends the watch with a cancellation
+        await using var watch = watching.WatchAsync(start, deadline.Token).GetAsyncEnumerator(deadline.Token);
+
+        // Several rounds: the first may be served by the tailer's initial read, the later ones only by notifications.
+        for (var round = 0; round < 3; round++)
+        {
+            var own = await watching.CreateAsync(Key($"own{round}"), Json("own"), Token);
+            var others = await Store.CreateAsync(Key($"other{round}"), Json("other"), Token);
+            var events = await TakeAsync(watch, 2);
+
+            Assert.Equal([own.Revision, others.Revision], events.Select(e => e.Revision));
+        }
+    }
+
+    [Fact]
     public async Task WriteAsync_FailingOpsInBatch_DoNotAffectTheOthers()
     {
         await Store.CreateAsync(Key("existing"), Json("existing"), Token);
         var start = Store.CurrentRevision;
 
-        // Hold the revision counter's lock so the writer stalls and the requests below queue up into batches.
-        var tasks = new List<(bool ShouldFail, Task<StoredObject> Task)>();
-        await using (var blocker = new NpgsqlConnection(ConnectionString))
+        var tasks = await QueueWhileWriterStalledAsync(() =>
         {
-            await blocker.OpenAsync(Token);
-            await using var transaction = await blocker.BeginTransactionAsync(Token);
-            await using (var command = new NpgsqlCommand("SELECT revision FROM revision_counter FOR UPDATE;", blocker))
-            {
-                await command.ExecuteScalarAsync(Token);
-            }
-
+            var queued = new List<(bool ShouldFail, Task<StoredObject> Task)>();
             for (var i = 0; i < 20; i++)
             {
-                tasks.Add((false, Store.CreateAsync(Key($"new{i}"), Json($"new{i}"), Token)));
-                tasks.Add((true, Store.CreateAsync(Key("existing"), Json("existing"), Token)));
-                tasks.Add((true, Store.UpdateAsync(Key("existing"), Json("existing"), 0, Token)));
-                tasks.Add((true, Store.DeleteAsync(Key($"missing{i}"), null, Token)));
-                tasks.Add((true, Store.CreateAsync(Key($"bad{i}"), "not json"u8.ToArray(), Token)));
+                queued.Add((false, Store.CreateAsync(Key($"new{i}"), Json($"new{i}"), Token)));
+                queued.Add((true, Store.CreateAsync(Key("existing"), Json("existing"), Token)));
+                queued.Add((true, Store.UpdateAsync(Key("existing"), Json("existing"), 0, Token)));
+                queued.Add((true, Store.DeleteAsync(Key($"missing{i}"), null, Token)));
+                queued.Add((true, Store.CreateAsync(Key($"bad{i}"), "not json"u8.ToArray(), Token)));
             }
 
-            await transaction.CommitAsync(Token);
-        }
+            return queued;
+        });
 
         var revisions = new List<long>();
         foreach (var (shouldFail, task) in tasks)
@@ -262,6 +280,47 @@ public sealed class PostgresResourceStoreTests(PostgresServer server) : Resource
         var snapshot = await Store.ListAsync(Token);
         Assert.Equal(start + 20, snapshot.Revision);
         Assert.Equal(21, snapshot.Objects.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameKeyRepeatedInABatch_EachWriteSeesTheOneBefore()
+    {
+        var start = Store.CurrentRevision;
+
+        var tasks = await QueueWhileWriterStalledAsync<List<Task<StoredObject>>>(() =>
+        [
+            Store.CreateAsync(Key("a"), Json("a"), Token),
+            Store.UpdateAsync(Key("a"), Json("a"), start + 1, Token),
+            Store.DeleteAsync(Key("a"), start + 2, Token),
+            Store.UpdateAsync(Key("a"), Json("a"), null, Token),
+            Store.CreateAsync(Key("a"), Json("a"), Token),
+        ]);
+
+        Assert.Equal([start + 1, start + 2, start + 3], [(await tasks[0]).Revision, (await tasks[1]).Revision, (await tasks[2]).Revision]);
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => tasks[3]);
+        Assert.Equal(start + 4, (await tasks[4]).Revision);
+        var changes = await Store.WatchAsync(start, Token).Take(4).ToListAsync(Token);
+        Assert.Equal([ChangeType.Added, ChangeType.Modified, ChangeType.Deleted, ChangeType.Added], changes.Select(c => c.Type));
+        Assert.Equal(start + 4, (await Store.GetAsync(Key("a"), Token))?.Revision);
+    }
+
+    [Fact]
+    public async Task WriteAsync_DatabaseRefusesOneWriteOfABatch_OnlyThatWriteFails()
+    {
+        var start = Store.CurrentRevision;
+
+        // PostgreSQL text cannot hold NUL: the database, not the plan, refuses this name.
+        var tasks = await QueueWhileWriterStalledAsync<List<Task<StoredObject>>>(() =>
+        [
+            Store.CreateAsync(Key("before"), Json("before"), Token),
+            Store.CreateAsync(Key("nul\0name"), Json("nul"), Token),
+            Store.CreateAsync(Key("after"), Json("after"), Token),
+        ]);
+
+        Assert.Equal(start + 1, (await tasks[0]).Revision);
+        await Assert.ThrowsAsync<PostgresException>(() => tasks[1]);
+        Assert.Equal(start + 2, (await tasks[2]).Revision);
+        Assert.Equal(start + 2, Store.CurrentRevision);
     }
 
     [Fact]
@@ -304,4 +363,23 @@ public sealed class PostgresResourceStoreTests(PostgresServer server) : Resource
 
     internal static PostgresResourceStore NewStore(string connectionString) =>
         new(Options.Create(new PostgresStorageOptions { ConnectionString = connectionString }), NullLogger<PostgresResourceStore>.Instance);
+
+    /// <summary>
+    /// Holds the revision counter's lock while <paramref name="queue"/> sends requests, so the writer stalls on its first
+    /// batch and the rest queue up into the next ones; returns what <paramref name="queue"/> returned.
+    /// </summary>
+    private async Task<T> QueueWhileWriterStalledAsync<T>(Func<T> queue)
+    {
+        await using var blocker = new NpgsqlConnection(ConnectionString);
+        await blocker.OpenAsync(Token);
+        await using var transaction = await blocker.BeginTransactionAsync(Token);
+        await using (var command = new NpgsqlCommand("SELECT revision FROM revision_counter FOR UPDATE;", blocker))
+        {
+            await command.ExecuteScalarAsync(Token);
+        }
+
+        var queued = queue();
+        await transaction.CommitAsync(Token);
+        return queued;
+    }
 }

@@ -1,0 +1,150 @@
+using System.Runtime.InteropServices;
+using Npgsql;
+
+namespace SuperKube.Storage.Postgres;
+
+/// <summary>The writer's statements: a batch of writes costs two round trips, COMMIT included, however many ops it holds.</summary>
+internal static partial class PostgresQueries
+{
+    /// <summary>
+    /// One round trip: begins a transaction, locks the revision counter row until it ends (so writers of all servers
+    /// commit one after another), then reads the stored rows of <paramref name="keys"/> (JSON only where asked for).
+    /// Returns the newest revision and the rows found. End the transaction with <see cref="ApplyPlanAndCommitAsync"/>
+    /// or <see cref="TryRollbackAsync"/>.
+    /// </summary>
+    public static async Task<(long Revision, Dictionary<ObjectKey, StoredObject> Stored)> BeginAndReadForWriteAsync(
+        NpgsqlConnection connection, IReadOnlyList<(ObjectKey Key, bool WithValue)> keys, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN;"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT revision FROM revision_counter FOR UPDATE;"));
+            batch.BatchCommands.Add(BatchCommand(
+                """
+                SELECT o.resource, o.namespace, o.name, o.revision, CASE WHEN k.with_value THEN o.value END
+                FROM unnest(@resources, @namespaces, @names, @with_values) AS k (resource, namespace, name, with_value)
+                JOIN objects o ON o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
+                """,
+                ("resources", keys.Select(k => k.Key.Resource).ToArray()),
+                ("namespaces", keys.Select(k => k.Key.Namespace).ToArray()),
+                ("names", keys.Select(k => k.Key.Name).ToArray()),
+                ("with_values", keys.Select(k => k.WithValue).ToArray())));
+
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var revision = reader.GetInt64(0);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var stored = new Dictionary<ObjectKey, StoredObject>(keys.Count);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var key = new ObjectKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                    var json = reader.IsDBNull(4) ? ReadOnlyMemory<byte>.Empty : reader.GetFieldValue<byte[]>(4);
+                    stored[key] = new StoredObject(key, reader.GetInt64(3), json);
+                }
+
+                return (revision, stored);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round trip: writes a planned batch (rows removed, rows inserted or overwritten, change-log rows), advances the
+    /// counter, queues the NOTIFY delivered to listeners on commit, and commits. When a statement fails, PostgreSQL
+    /// skips the rest of the round trip, COMMIT included.
+    /// </summary>
+    public static async Task ApplyPlanAndCommitAsync(NpgsqlConnection connection, PostgresWritePlan plan, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            if (plan.Changes.Count == 0)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (plan.Deletes.Count > 0)
+            {
+                batch.BatchCommands.Add(BatchCommand(
+                    """
+                    DELETE FROM objects o USING unnest(@resources, @namespaces, @names) AS k (resource, namespace, name)
+                    WHERE o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
+                    """,
+                    ("resources", plan.Deletes.Select(k => k.Resource).ToArray()),
+                    ("namespaces", plan.Deletes.Select(k => k.Namespace).ToArray()),
+                    ("names", plan.Deletes.Select(k => k.Name).ToArray())));
+            }
+
+            if (plan.Upserts.Count > 0)
+            {
+                batch.BatchCommands.Add(BatchCommand(
+                    """
+                    INSERT INTO objects (resource, namespace, name, revision, value)
+                    SELECT * FROM unnest(@resources, @namespaces, @names, @revisions, @values)
+                    ON CONFLICT (resource, namespace, name) DO UPDATE SET revision = excluded.revision, value = excluded.value;
+                    """,
+                    ("resources", plan.Upserts.Select(o => o.Key.Resource).ToArray()),
+                    ("namespaces", plan.Upserts.Select(o => o.Key.Namespace).ToArray()),
+                    ("names", plan.Upserts.Select(o => o.Key.Name).ToArray()),
+                    ("revisions", plan.Upserts.Select(o => o.Revision).ToArray()),
+                    ("values", plan.Upserts.Select(o => Bytes(o.Json)).ToArray())));
+            }
+
+            batch.BatchCommands.Add(BatchCommand(
+                """
+                INSERT INTO changes (revision, type, resource, namespace, name, value)
+                SELECT * FROM unnest(@revisions, @types, @resources, @namespaces, @names, @values);
+                """,
+                ("revisions", plan.Changes.Select(c => c.Revision).ToArray()),
+                ("types", plan.Changes.Select(c => (short)c.Type).ToArray()),
+                ("resources", plan.Changes.Select(c => c.Object.Key.Resource).ToArray()),
+                ("namespaces", plan.Changes.Select(c => c.Object.Key.Namespace).ToArray()),
+                ("names", plan.Changes.Select(c => c.Object.Key.Name).ToArray()),
+                ("values", plan.Changes.Select(c => Bytes(c.Object.Json)).ToArray())));
+            batch.BatchCommands.Add(BatchCommand("UPDATE revision_counter SET revision = @revision;", ("revision", plan.LastRevision)));
+            batch.BatchCommands.Add(BatchCommand(
+                "SELECT pg_notify(@channel, @revision::text);", ("channel", ChangesChannel), ("revision", plan.LastRevision)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends an open transaction, if the connection still works (a broken one is discarded anyway).</summary>
+    public static async Task TryRollbackAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExecuteAsync(Command(connection, "ROLLBACK;"), default).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            // The connection broke: nothing of the transaction remains on the server.
+        }
+    }
+
+    /// <summary>The bytes as an array, without a copy when they are one already (the planned values are).</summary>
+    private static byte[] Bytes(ReadOnlyMemory<byte> json) =>
+        MemoryMarshal.TryGetArray(json, out var segment) && segment is { Offset: 0, Array: { } array } && array.Length == json.Length
+            ? array
+            : json.ToArray();
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}
