@@ -52,13 +52,14 @@ internal static class JobTracking
             status.Succeeded = done.Count;
         }
 
-        var failures = pods.Where(p => JobPods.ConsideredFailed(p, policy is not null)).ToList();
-        return new JobCounts(
+        var counts = new JobCounts(
             indexed ? done.Count : (status.Succeeded ?? 0) + succeededUids.Count,
             (status.Failed ?? 0) + failedUids.Count,
             done,
             policy,
-            failures);
+            [.. pods.Where(p => JobPods.ConsideredFailed(p, policy is not null))]);
+        DropEmptyLists(uncounted);
+        return counts;
     }
 
     /// <summary>
@@ -67,11 +68,14 @@ internal static class JobTracking
     /// </summary>
     public static void RecordFailing(Job job, JobStatus status, IEnumerable<Pod> pods)
     {
-        var failedUids = (status.UncountedTerminatedPods ??= new UncountedTerminatedPods()).Failed ??= [];
+        var uncounted = status.UncountedTerminatedPods ??= new UncountedTerminatedPods();
+        var failedUids = uncounted.Failed ??= [];
         foreach (var pod in pods.Where(p => JobPods.IsTracked(p) && !JobPods.Succeeded(p) && Countable(job, p) && !IsRecorded(status, p)))
         {
             failedUids.Add(JobPods.Uid(pod));
         }
+
+        DropEmptyLists(uncounted);
     }
 
     /// <summary>True when the pod's finalizer may go in a running Job: it finished (succeeded, or failed as the Job sees it).</summary>
@@ -89,7 +93,8 @@ internal static class JobTracking
         {
             status.Succeeded = (status.Succeeded ?? 0) + MoveCounted(uncounted.Succeeded, stillTracked);
             status.Failed = (status.Failed ?? 0) + MoveCounted(uncounted.Failed, stillTracked);
-            if (uncounted.Succeeded?.Count > 0 || uncounted.Failed?.Count > 0)
+            DropEmptyLists(uncounted);
+            if (uncounted.Succeeded is not null || uncounted.Failed is not null)
             {
                 return;
             }
@@ -120,6 +125,20 @@ internal static class JobTracking
         }
 
         return counted.Count;
+    }
+
+    /// <summary>Empty UID lists are left out, as Kubernetes shows them (<c>uncountedTerminatedPods: {}</c>).</summary>
+    private static void DropEmptyLists(UncountedTerminatedPods uncounted)
+    {
+        if (uncounted.Succeeded?.Count == 0)
+        {
+            uncounted.Succeeded = null;
+        }
+
+        if (uncounted.Failed?.Count == 0)
+        {
+            uncounted.Failed = null;
+        }
     }
 
     private static bool IsRecorded(JobStatus status, Pod pod) =>

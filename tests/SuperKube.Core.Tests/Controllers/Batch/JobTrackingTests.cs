@@ -31,7 +31,7 @@ public sealed class JobTrackingTests
         var settled = Settled(plan, pods, T0);
 
         Assert.Equal(1, settled.Succeeded);
-        Assert.Empty(settled.UncountedTerminatedPods!.Succeeded!);
+        Assert.Null(settled.UncountedTerminatedPods!.Succeeded);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class JobTrackingTests
         Assert.Empty(plan.Release);
         Assert.Equal(1, settled.Succeeded);
         Assert.Equal(1, again.Succeeded);
-        Assert.Empty(again.UncountedTerminatedPods!.Succeeded!);
+        Assert.Null(again.UncountedTerminatedPods!.Succeeded);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class JobTrackingTests
         var plan = JobPlanner.Plan(Job(suspend: true), pods, T0, Options);
 
         Assert.Equal(["a"], plan.Release.Select(p => p.Metadata!.Name));
-        Assert.Empty(plan.Status.UncountedTerminatedPods!.Failed!);
+        Assert.Null(plan.Status.UncountedTerminatedPods!.Failed);
         Assert.Equal(0, Settled(plan, pods, T0).Failed ?? 0);
     }
 
@@ -181,7 +181,7 @@ public sealed class JobTrackingTests
         var plan = JobPlanner.Plan(job, pods, T0, Options);
 
         Assert.Equal(("0", 1), (plan.Status.CompletedIndexes, plan.Status.Succeeded));
-        Assert.Empty(plan.Status.UncountedTerminatedPods!.Succeeded!);
+        Assert.Null(plan.Status.UncountedTerminatedPods!.Succeeded);
         Assert.Equal(["j-0"], plan.Release.Select(p => p.Metadata!.Name));
     }
 
