@@ -87,6 +87,8 @@ internal static class ObjectPreparation
             meta.Remove(field);
         }
 
+        DropEmptyLists(meta);
+
         if (ObjectMetadata.Name(obj).Length == 0 && meta["generateName"] is JsonValue g && g.TryGetValue<string>(out var prefix) && prefix.Length > 0)
         {
             meta["name"] = prefix + RandomSuffix();
@@ -170,6 +172,8 @@ internal static class ObjectPreparation
             }
         }
 
+        DropEmptyLists(meta);
+
         if (type.Strategy.HasStatus)
         {
             result.Remove("status");
@@ -199,6 +203,21 @@ internal static class ObjectPreparation
     {
         var keys = old.Select(p => p.Key).Concat(updated.Select(p => p.Key)).Where(k => k is not ("metadata" or "status")).Distinct();
         return keys.Any(k => !JsonNode.DeepEquals(old[k], updated[k]));
+    }
+
+    /// <summary>
+    /// Drops empty finalizer and owner reference lists, as Kubernetes does (they are omitempty there): removing the
+    /// last finalizer with a patch leaves no <c>finalizers: []</c> behind.
+    /// </summary>
+    private static void DropEmptyLists(JsonObject meta)
+    {
+        foreach (var list in (string[])["finalizers", "ownerReferences"])
+        {
+            if (meta[list] is JsonArray { Count: 0 })
+            {
+                meta.Remove(list);
+            }
+        }
     }
 
     private static bool UsesGeneration(ResourceType type) => type.Strategy.HasStatus;

@@ -20,7 +20,8 @@ internal sealed record AdoptedPod(string SandboxId, IReadOnlyDictionary<string, 
             return null;
         }
 
-        var newest = found.OrderByDescending(c => c.CreatedAt).ToList();
+        // Newest first; instances created within the clock's resolution are told apart by their restart count.
+        var newest = found.OrderByDescending(c => c.CreatedAt).ThenByDescending(RestartCount).ToList();
         var sandbox = newest[0].SandboxId;
         var containers = new Dictionary<string, AdoptedContainer>(StringComparer.Ordinal);
         var stale = newest.Where(c => c.SandboxId != sandbox).Select(c => c.Id).ToList();

@@ -269,6 +269,9 @@ internal sealed partial class PodWorker : IAsyncDisposable
             record.PreviousId = found.Previous?.Id;
             record.LastTerminated = found.Previous;
             record.RestartCount = found.RestartCount;
+
+            // The back-off carries over: the last restart was for the previous instance's failure.
+            _backoff.Resume(name, found.RestartCount, found.Previous?.FinishedAt ?? found.Current.CreatedAt);
             if (found.Current.State != ContainerState.Exited)
             {
                 WatchExit(found.Current.Id);

@@ -38,6 +38,24 @@ internal sealed class RestartBackoff(TimeSpan? initial = null, TimeSpan? maximum
         _entries[key] = new Entry(delay, failedAt);
     }
 
+    /// <summary>
+    /// Restores the entry an earlier agent had for <paramref name="key"/> after <paramref name="restarts"/> restarts,
+    /// the last of them for the failure at <paramref name="lastFailure"/> (the delay doubled restarts − 1 times from the
+    /// initial one, capped), so an adopted crash loop waits out what is left of its back-off instead of starting over.
+    /// No restarts leaves no entry: the next restart is immediate, as for a new container.
+    /// </summary>
+    public void Resume(string key, int restarts, DateTimeOffset lastFailure)
+    {
+        if (restarts <= 0)
+        {
+            _entries.Remove(key);
+            return;
+        }
+
+        var doubled = _initial.Ticks * Math.Pow(2, Math.Min(restarts - 1, 30));
+        _entries[key] = new Entry(doubled >= _maximum.Ticks ? _maximum : TimeSpan.FromTicks((long)doubled), lastFailure);
+    }
+
     public void Reset(string key) => _entries.Remove(key);
 
     private bool Expired(Entry entry, DateTimeOffset eventTime) => eventTime - entry.LastUpdate > 2 * _maximum;

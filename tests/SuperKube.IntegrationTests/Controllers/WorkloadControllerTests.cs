@@ -119,6 +119,63 @@ public sealed class WorkloadControllerTests(WorkloadServerFixture server) : ICla
         Assert.Equal("BackoffLimitExceeded", (string?)job["status"]!["conditions"]!.AsArray().Single(c => (string?)c!["type"] == "Failed")!["reason"]);
     }
 
+    [Fact]
+    public async Task Job_PodsCarryTrackingFinalizerUntilCounted()
+    {
+        var ns = await NewNamespaceAsync();
+        await ApplyAsync(ns, await JobManifestAsync("tracked", "sleep 3; echo done", completions: 1, backoffLimit: 6));
+
+        var whileRunning = await Poll.UntilAsync(
+            async () => (await K.RunAsync("get", "pods", "-n", ns, "-l", "job-name=tracked", "-o", "jsonpath={.items[*].metadata.finalizers}")).EnsureSuccess().StdOut is { Length: > 0 } f ? f : null,
+            Timeout, () => "no pod of job/tracked yet");
+        (await K.RunAsync(["wait", "--for=condition=complete", "job/tracked", "-n", ns, "--timeout=60s"], null, Timeout)).EnsureSuccess();
+        var done = await GetJsonAsync("pods", ns);
+        var job = await GetJsonAsync("job/tracked", ns);
+
+        Assert.Equal("[\"batch.kubernetes.io/job-tracking\"]", whileRunning);
+        var pod = Assert.Single(done["items"]!.AsArray());
+        Assert.Equal("Succeeded", (string?)pod!["status"]!["phase"]);
+        Assert.Null(pod["metadata"]!["finalizers"]);
+        Assert.Equal(1, (int?)job["status"]!["succeeded"]);
+        Assert.Empty(job["status"]!["uncountedTerminatedPods"]?["succeeded"]?.AsArray() ?? []);
+    }
+
+    [Fact]
+    public async Task Job_RunningPodDeleted_CountedFailedAndReplaced()
+    {
+        var ns = await NewNamespaceAsync();
+        await ApplyAsync(ns, await JobManifestAsync("victim", "sleep 3600", completions: 1, backoffLimit: 3));
+        var first = await Poll.UntilAsync(
+            async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().FirstOrDefault(p => (string?)p!["status"]?["phase"] == "Running")?["metadata"]?["name"]?.GetValue<string>(),
+            Timeout, () => "no running pod of job/victim");
+
+        // kubectl waits until the pod is gone, which needs the controller to count it and remove the finalizer.
+        (await K.RunAsync(["delete", "pod", first, "-n", ns, "--timeout=60s"], null, Timeout)).EnsureSuccess();
+        var replacement = await Poll.UntilAsync(
+            async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().FirstOrDefault(p => (string?)p!["status"]?["phase"] == "Running")?["metadata"]?["name"]?.GetValue<string>(),
+            Timeout, () => "no replacement pod");
+        var job = await GetJsonAsync("job/victim", ns);
+
+        Assert.NotEqual(first, replacement);
+        Assert.Equal(1, (int?)job["status"]!["failed"]);
+        Assert.Empty(job["status"]!["uncountedTerminatedPods"]?["failed"]?.AsArray() ?? []);
+        Assert.Contains("NotFound", (await K.RunAsync("get", "pod", first, "-n", ns)).StdErr, StringComparison.Ordinal);
+        Assert.Contains("batch.kubernetes.io/job-tracking",
+            (await K.RunAsync("get", "pod", replacement, "-n", ns, "-o", "jsonpath={.metadata.finalizers}")).EnsureSuccess().StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_DeletedWhileRunning_PodsNotLeftStuckOnTheFinalizer()
+    {
+        var ns = await NewNamespaceAsync();
+        await ApplyAsync(ns, await JobManifestAsync("doomed", "sleep 3600", completions: 1, backoffLimit: 3));
+        await WaitForAsync(async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().Any(p => (string?)p!["status"]?["phase"] == "Running"));
+
+        (await K.RunAsync(["delete", "job", "doomed", "-n", ns, "--timeout=60s"], null, Timeout)).EnsureSuccess();
+
+        await WaitForAsync(async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().Count == 0);
+    }
+
     /// <summary>
     /// A real schedule would need up to a minute, so the job is started with <c>kubectl create job --from</c> (which
     /// makes it owned by the cron job); the controller must then track it and record its success. Scheduling itself

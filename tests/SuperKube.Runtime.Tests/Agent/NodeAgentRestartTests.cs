@@ -82,6 +82,7 @@ public sealed class NodeAgentRestartTests : IAsyncLifetime
         string? advancedAt = null;
         var restarted = await PollAsync(async () =>
         {
+            _time.Advance(TimeSpan.Zero); // fires a wake-up the worker set only after the clock last moved
             var pod = (await Client.GetAsync(ApiResource.Pods, "default", "crash", Ct))!;
             var status = pod["status"]?["containerStatuses"]?[0];
             if ((int?)status?["restartCount"] >= 2)
@@ -103,10 +104,43 @@ public sealed class NodeAgentRestartTests : IAsyncLifetime
         var instances = await ContainersOfAsync(restarted);
         await second.DisposeAsync();
 
-        // The count goes on from what the first agent reported (an adopted crash loop may restart once right away,
-        // so 2 or 3 when first seen at 2 or more); it never starts over at 0.
-        Assert.InRange((int?)restarted["status"]!["containerStatuses"]![0]!["restartCount"] ?? 0, 2, 3);
+        // The count goes on from what the first agent reported (1, in back-off); it never starts over at 0, and the
+        // adopted loop waits out its back-off instead of restarting twice in a row.
+        Assert.Equal(2, (int?)restarted["status"]!["containerStatuses"]![0]!["restartCount"]);
         Assert.True(instances.Count <= 2, $"{instances.Count} instances kept; only the current and the previous one should be");
+    }
+
+    [Fact]
+    public async Task Restart_CrashLoopInBackOff_AdoptedLoopWaitsTheRemainingBackOff()
+    {
+        var first = await StartAgentAsync();
+        await CreatePodAsync("loop", """["sh", "-c", "exit 1"]""");
+        first.OnPodsListed(await PodsAsync());
+        var backingOff = await WaitForPodAsync("loop", p => (string?)p["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] == "CrashLoopBackOff");
+        var before = await ContainersOfAsync(backingOff);
+        await first.DisposeAsync();
+        var backOffEvents = await BackOffEventsAsync();
+        _time.Advance(TimeSpan.FromSeconds(4));
+
+        var second = await StartAgentAsync();
+        second.OnPodsListed(await PodsAsync());
+        await PollAsync(async () => await BackOffEventsAsync() > backOffEvents ? backingOff : null);
+        var waiting = (await Client.GetAsync(ApiResource.Pods, "default", "loop", Ct))!;
+        var during = await ContainersOfAsync(waiting);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        var restarted = await PollAsync(async () =>
+        {
+            _time.Advance(TimeSpan.Zero); // fires a wake-up the worker set only after the clock last moved
+            return await Client.GetAsync(ApiResource.Pods, "default", "loop", Ct) is { } p && (int?)p["status"]?["containerStatuses"]?[0]?["restartCount"] >= 2 ? p : null;
+        });
+        await second.DisposeAsync();
+
+        // Restarted once by the first agent, then in back-off for 10 s: the second agent restarts it only when that
+        // has passed (4 s while no agent ran, 6 s under the second), not the moment it takes over.
+        Assert.Equal(1, (int?)backingOff["status"]!["containerStatuses"]![0]!["restartCount"]);
+        Assert.Equal(1, (int?)waiting["status"]!["containerStatuses"]![0]!["restartCount"]);
+        Assert.Equal(before.Select(c => c.Id).Order(), during.Select(c => c.Id).Order());
+        Assert.Equal(2, (int?)restarted["status"]!["containerStatuses"]![0]!["restartCount"]);
     }
 
     private async Task<NodeAgent> StartAgentAsync()
@@ -130,6 +164,12 @@ public sealed class NodeAgentRestartTests : IAsyncLifetime
 
     private async Task<List<ContainerInfo>> ContainersOfAsync(JsonObject pod) =>
         [.. await _runtime.ListContainersAsync(new Dictionary<string, string> { [ContainerLabels.PodUid] = (string)pod["metadata"]!["uid"]! }, Ct)];
+
+    /// <summary>How often a BackOff event was reported for the pods (the sum of the events' counts).</summary>
+    private async Task<int> BackOffEventsAsync() =>
+        (await Client.ListAsync(ApiResource.Events, "default", null, Ct)).Items
+            .Where(e => (string?)e["reason"] == "BackOff")
+            .Sum(e => (int?)e["count"] ?? 1);
 
     private Task<JsonObject> WaitForPodAsync(string name, Func<JsonObject, bool> done) =>
         PollAsync(async () => await Client.GetAsync(ApiResource.Pods, "default", name, Ct) is { } pod && done(pod) ? pod : null);

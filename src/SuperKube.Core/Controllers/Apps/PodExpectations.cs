@@ -23,6 +23,9 @@ internal sealed class PodExpectations(TimeProvider time)
         }
     }
 
+    /// <summary>A change to an existing pod (such as a finalizer removed), awaited by revision like a creation.</summary>
+    public void Patched(string key, long revision) => Created(key, revision);
+
     public void Deleting(string key, string podName)
     {
         var entry = _entries.GetOrAdd(key, _ => new Entry(time.GetUtcNow()));

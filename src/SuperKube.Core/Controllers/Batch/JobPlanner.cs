@@ -8,6 +8,8 @@ namespace SuperKube.Controllers.Batch;
 /// suspension, failure (backoffLimit counted through the pod failure policy, activeDeadlineSeconds, FailJob rules),
 /// success (completions, or the first success when completions is unset; every index when Indexed), and otherwise
 /// how many pods to add or remove to reach parallelism, waiting out the exponential back-off after failures.
+/// Finished pods are counted through the tracking finalizer (<see cref="JobTracking"/>): the plan records them and
+/// names the pods to let go; the terminal condition is only added once they are all counted.
 /// </summary>
 internal static class JobPlanner
 {
@@ -17,32 +19,23 @@ internal static class JobPlanner
         var status = job.Status is null ? new JobStatus() : Controllers.ModelJson.Clone(job.Status);
         var plan = new JobPlan([], [], status, null);
         var active = pods.Where(JobPods.Active).ToList();
-        var indexed = JobPods.IsIndexed(job);
-        var completions = spec?.Completions;
-        var succeededPods = pods.Where(JobPods.Succeeded).ToList();
-        var doneIndexes = indexed ? succeededPods.Select(JobPods.Index).Where(i => i >= 0 && i < (completions ?? 0)).ToHashSet() : [];
-        var policy = PodFailurePolicy.Of(job);
-        var failedPods = pods.Where(JobPods.Failed).ToList();
-        var counted = failedPods.Where(p => PodFailurePolicy.Evaluate(policy, p) != "Ignore").ToList();
         status.Active = active.Count;
         status.Ready = active.Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
-        status.Succeeded = succeededPods.Count;
-        status.Failed = counted.Count;
         status.Terminating = pods.Count(p => p.Metadata?.DeletionTimestamp is not null && !JobPods.Succeeded(p) && !JobPods.Failed(p));
-        if (indexed)
-        {
-            status.CompletedIndexes = JobPods.FormatIndexes(doneIndexes);
-        }
-
         if (JobConditions.IsFinished(job.Status))
         {
+            // Counted for good: what is left is stopped and let go uncounted.
             plan.Delete.AddRange(active.Select(Name));
+            plan.Release.AddRange(pods.Where(JobPods.IsTracked));
             return plan;
         }
 
+        var counts = JobTracking.Record(job, status, pods);
+        plan.Release.AddRange(pods.Where(p => JobTracking.Releasable(p, counts)));
         if (spec?.Suspend == true)
         {
-            plan.Delete.AddRange(active.Select(Name));
+            // Stopped for the suspension, not failed: let go before the delete so they are never counted.
+            StopActive(plan, active);
             JobConditions.Set(status, "Suspended", "True", "JobSuspended", "Job suspended", now);
             status.StartTime = null;
             return plan;
@@ -54,37 +47,41 @@ internal static class JobPlanner
         }
 
         status.StartTime ??= now;
-        if (Failure(job, status, failedPods, policy, counted.Count, now) is { } failure)
+        if (Failure(job, status, counts, now) is { } failure)
         {
+            JobTracking.RecordFailing(job, status, pods);
             plan.Delete.AddRange(active.Select(Name));
+            plan.Release.AddRange(pods.Where(p => JobPods.IsTracked(p) && !plan.Release.Contains(p)));
             JobConditions.Set(status, "FailureTarget", "True", failure.Reason, failure.Message, now);
-            JobConditions.Set(status, "Failed", "True", failure.Reason, failure.Message, now);
-            return plan;
+            return plan with { Finish = failure };
         }
 
-        var succeeded = indexed ? doneIndexes.Count : succeededPods.Count;
-        var complete = completions is { } wanted ? succeeded >= wanted : succeeded > 0 && active.Count == 0;
+        var indexed = JobPods.IsIndexed(job);
+        var completions = spec?.Completions;
+        var complete = JobConditions.IsTrue(status, "SuccessCriteriaMet")
+            || (completions is { } wanted ? counts.Succeeded >= wanted : counts.Succeeded > 0 && active.Count == 0);
         if (complete)
         {
-            plan.Delete.AddRange(active.Select(Name));
-            JobConditions.Set(status, "SuccessCriteriaMet", "True", "CompletionsReached", "Reached expected number of succeeded pods", now);
-            JobConditions.Set(status, "Complete", "True", "CompletionsReached", "Reached expected number of succeeded pods", now);
-            status.CompletionTime = now;
-            return plan;
+            StopActive(plan, active);
+            const string Message = "Reached expected number of succeeded pods";
+            JobConditions.Set(status, "SuccessCriteriaMet", "True", "CompletionsReached", Message, now);
+            return plan with { Finish = new JobFinish("Complete", "CompletionsReached", Message) };
         }
 
         var parallelism = spec?.Parallelism ?? 1;
-        var want = completions is { } c ? Math.Min(parallelism, c - succeeded) : (succeeded > 0 ? 0 : parallelism);
+        var want = completions is { } c ? Math.Min(parallelism, c - counts.Succeeded) : (counts.Succeeded > 0 ? 0 : parallelism);
         if (active.Count > want)
         {
-            plan.Delete.AddRange(active.OrderByDescending(p => p.Metadata?.CreationTimestamp).Take(active.Count - want).Select(Name));
+            StopActive(plan, [.. active.OrderByDescending(p => p.Metadata?.CreationTimestamp).Take(active.Count - want)]);
             return plan;
         }
 
         var deadline = Deadline(job, status);
-        var wait = counted.Count == 0
-            ? TimeSpan.Zero
-            : (counted.Max(JobPods.FinishedAt) ?? now) + JobPods.Backoff(counted.Count, options.BackoffBase, options.BackoffMax) - now;
+        var counted = counts.Failures.Where(p => PodFailurePolicy.Evaluate(counts.Policy, p) != "Ignore").ToList();
+        // The back-off runs from the last failure still to be seen; once those pods are gone it is over.
+        var wait = counted.Select(JobPods.FinishedAt).Max() is { } last
+            ? last + JobPods.Backoff(counts.Failed, options.BackoffBase, options.BackoffMax) - now
+            : TimeSpan.Zero;
         if (want > active.Count && wait > TimeSpan.Zero)
         {
             return plan with { RequeueAfter = Min(wait, deadline - now) };
@@ -94,7 +91,7 @@ internal static class JobPlanner
         if (indexed)
         {
             var busy = active.Select(JobPods.Index).ToHashSet();
-            plan.Create.AddRange(Enumerable.Range(0, completions ?? 0).Where(i => !doneIndexes.Contains(i) && !busy.Contains(i)).Take(missing));
+            plan.Create.AddRange(Enumerable.Range(0, completions ?? 0).Where(i => !counts.CompletedIndexes.Contains(i) && !busy.Contains(i)).Take(missing));
         }
         else
         {
@@ -104,19 +101,31 @@ internal static class JobPlanner
         return deadline is { } at ? plan with { RequeueAfter = at - now } : plan;
     }
 
-    private static (string Reason, string Message)? Failure(Job job, JobStatus status, List<Pod> failed, System.Text.Json.Nodes.JsonNode? policy, int counted, DateTimeOffset now)
+    /// <summary>Deletes pods that are not to be counted (suspension, surplus, success), letting go of them first.</summary>
+    private static void StopActive(JobPlan plan, List<Pod> pods)
     {
-        if (failed.FirstOrDefault(p => PodFailurePolicy.Evaluate(policy, p) == "FailJob") is { } fatal)
+        plan.Delete.AddRange(pods.Select(Name));
+        plan.Release.AddRange(pods.Where(JobPods.IsTracked));
+    }
+
+    private static JobFinish? Failure(Job job, JobStatus status, JobCounts counts, DateTimeOffset now)
+    {
+        if (status.Conditions?.FirstOrDefault(c => c.Type == "FailureTarget" && c.Status == "True") is { } target)
         {
-            return ("PodFailurePolicy", $"Pod {fatal.Metadata?.Namespace}/{fatal.Metadata?.Name} failed and matched a FailJob rule of the pod failure policy");
+            return new JobFinish("Failed", target.Reason ?? "", target.Message ?? "");
         }
 
-        if (counted > (job.Spec?.BackoffLimit ?? 6))
+        if (counts.Failures.FirstOrDefault(p => PodFailurePolicy.Evaluate(counts.Policy, p) == "FailJob") is { } fatal)
         {
-            return ("BackoffLimitExceeded", "Job has reached the specified backoff limit");
+            return new JobFinish("Failed", "PodFailurePolicy", $"Pod {fatal.Metadata?.Namespace}/{fatal.Metadata?.Name} failed and matched a FailJob rule of the pod failure policy");
         }
 
-        return Deadline(job, status) <= now ? ("DeadlineExceeded", "Job was active longer than specified deadline") : null;
+        if (counts.Failed > (job.Spec?.BackoffLimit ?? 6))
+        {
+            return new JobFinish("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+        }
+
+        return Deadline(job, status) <= now ? new JobFinish("Failed", "DeadlineExceeded", "Job was active longer than specified deadline") : null;
     }
 
     private static DateTimeOffset? Deadline(Job job, JobStatus status) =>

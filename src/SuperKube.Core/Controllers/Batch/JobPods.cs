@@ -4,10 +4,13 @@ using SuperKube.Model.Core;
 
 namespace SuperKube.Controllers.Batch;
 
-/// <summary>Facts about a Job's pods: completion indexes, finish times and the failure back-off.</summary>
+/// <summary>Facts about a Job's pods: completion indexes, the tracking finalizer, finish times and the failure back-off.</summary>
 internal static class JobPods
 {
     public const string CompletionIndex = "batch.kubernetes.io/job-completion-index";
+
+    /// <summary>Holds a pod of a Job until the Job's status has counted it (KEP-2307).</summary>
+    public const string TrackingFinalizer = "batch.kubernetes.io/job-tracking";
 
     public static bool IsIndexed(Job job) => job.Spec?.CompletionMode == "Indexed";
 
@@ -31,12 +34,29 @@ internal static class JobPods
 
     public static bool Failed(Pod pod) => pod.Status?.Phase == "Failed";
 
+    /// <summary>
+    /// Failed for the Job's counts: the Failed phase, or (without a pod failure policy, which waits for the phase)
+    /// deleted before it succeeded, as a pod deleted while it runs never gets to report a failure of its own.
+    /// </summary>
+    public static bool ConsideredFailed(Pod pod, bool hasFailurePolicy) =>
+        Failed(pod) || (!hasFailurePolicy && pod.Metadata?.DeletionTimestamp is not null && !Succeeded(pod));
+
+    /// <summary>True while the pod carries the tracking finalizer, that is while the Job has not counted it.</summary>
+    public static bool IsTracked(Pod pod) => pod.Metadata?.Finalizers?.Contains(TrackingFinalizer) == true;
+
+    public static string Uid(Pod pod) => pod.Metadata?.Uid ?? "";
+
     /// <summary>Running or pending, and not being deleted.</summary>
     public static bool Active(Pod pod) => !Succeeded(pod) && !Failed(pod) && pod.Metadata?.DeletionTimestamp is null;
 
-    /// <summary>When a finished pod finished: its last container's finish time, else its creation.</summary>
+    /// <summary>
+    /// When a finished pod finished: its last container's finish time, else (deleted before its containers ended)
+    /// when its deletion was asked for, else its creation.
+    /// </summary>
     public static DateTimeOffset? FinishedAt(Pod pod) =>
-        pod.Status?.ContainerStatuses?.Select(s => s.State?.Terminated?.FinishedAt).Max() ?? pod.Metadata?.CreationTimestamp;
+        pod.Status?.ContainerStatuses?.Select(s => s.State?.Terminated?.FinishedAt).Max()
+        ?? pod.Metadata?.DeletionTimestamp?.AddSeconds(-(pod.Metadata.DeletionGracePeriodSeconds ?? 0))
+        ?? pod.Metadata?.CreationTimestamp;
 
     /// <summary>The wait before the next pod after <paramref name="failures"/> failures: base × 2^(failures−1), capped.</summary>
     public static TimeSpan Backoff(int failures, TimeSpan backoffBase, TimeSpan max)
@@ -48,6 +68,28 @@ internal static class JobPods
 
         var ticks = backoffBase.Ticks * Math.Pow(2, Math.Min(failures - 1, 30));
         return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
+    }
+
+    /// <summary>The indexes below <paramref name="completions"/> in a list such as "1,3-5,7"; malformed parts are skipped.</summary>
+    public static HashSet<int> ParseIndexes(string? text, int completions)
+    {
+        var indexes = new HashSet<int>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var dash = part.IndexOf('-', StringComparison.Ordinal);
+            var first = dash < 0 ? part : part[..dash];
+            var last = dash < 0 ? part : part[(dash + 1)..];
+            if (int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                && int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+            {
+                for (var i = from; i <= Math.Min(to, completions - 1); i++)
+                {
+                    indexes.Add(i);
+                }
+            }
+        }
+
+        return indexes;
     }
 
     /// <summary>Sorted indexes as the compressed list Kubernetes uses in <c>completedIndexes</c> ("1,3-5,7").</summary>

@@ -15,7 +15,9 @@ namespace SuperKube.Controllers.Batch;
 /// The built-in Job controller: runs the job's pods as <see cref="JobPlanner"/> decides, labels them with the job's
 /// name and UID (and completion index when Indexed: annotation, label, hostname <c>JOB-N</c> and the
 /// <c>JOB_COMPLETION_INDEX</c> variable), keeps the status and its conditions, and deletes finished jobs after
-/// <c>ttlSecondsAfterFinished</c>. Finished pods are kept and counted, so no tracking finalizer is used.
+/// <c>ttlSecondsAfterFinished</c>. Its pods carry the <see cref="JobPods.TrackingFinalizer"/> until the status has
+/// counted them (<see cref="JobTracking"/>): record, let go, count, in that order; the pods of a finished or deleted job
+/// are let go too, so none is left stuck.
 /// </summary>
 internal sealed class JobReconciler : IReconciler<Job>
 {
@@ -47,11 +49,12 @@ internal sealed class JobReconciler : IReconciler<Job>
         if (job is null || job.Metadata?.DeletionTimestamp is not null)
         {
             _expectations.Forget(key);
+            await ReleaseAllAsync(key, LeftBehind(request, job), cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done;
         }
 
-        // Until the cache has seen the pods this controller just created or deleted, counting them would create
-        // extra pods (or delete ones that already finished); their events reconcile the job again.
+        // Until the cache has seen the pods this controller just created, deleted or let go, counting them would create
+        // extra pods (or delete ones that already finished, or count a pod twice); their events reconcile the job again.
         if (!_expectations.Satisfied(key, _pods.Revision, name => _pods.Get(request.Namespace, name) is { Metadata.DeletionTimestamp: null }))
         {
             return ReconcileResult.After(TimeSpan.FromSeconds(1));
@@ -61,6 +64,7 @@ internal sealed class JobReconciler : IReconciler<Job>
         var pods = _pods.ByIndex(InformerIndexes.ControllerUid, job.Metadata?.Uid ?? "");
         if (JobConditions.IsFinished(job.Status) && job.Spec?.TtlSecondsAfterFinished is { } ttl)
         {
+            await ReleaseAllAsync(key, pods, cancellationToken).ConfigureAwait(false);
             var expiry = (JobConditions.FinishedAt(job.Status) ?? now).AddSeconds(ttl);
             if (expiry > now)
             {
@@ -78,25 +82,95 @@ internal sealed class JobReconciler : IReconciler<Job>
             _expectations.Created(key, ResourceReader.ParseRevision(ObjectMetadata.ResourceVersion(created)));
         }
 
+        // Record what finished before any finalizer goes, then let go, then count what was let go.
+        job = await WriteStatusAsync(job, plan.Status, cancellationToken).ConfigureAwait(false);
+        var stillTracked = pods.Where(JobPods.IsTracked).Select(JobPods.Uid).ToHashSet(StringComparer.Ordinal);
+        foreach (var pod in plan.Release)
+        {
+            await ReleaseAsync(key, pod, cancellationToken).ConfigureAwait(false);
+            stillTracked.Remove(JobPods.Uid(pod));
+        }
+
         foreach (var name in plan.Delete)
         {
             _expectations.Deleting(key, name);
             await DeleteAsync(ApiResource.Pods, job.Metadata?.Namespace, name, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!ModelJson.SameJson(job.Status, plan.Status))
-        {
-            var copy = ModelJson.Clone(job);
-            copy.Status = plan.Status;
-            await _client.UpdateAsync(copy, status: true, cancellationToken).ConfigureAwait(false);
-        }
+        var settled = ModelJson.Clone(plan.Status);
+        JobTracking.Settle(settled, plan.Finish, stillTracked, now);
+        await WriteStatusAsync(job, settled, cancellationToken).ConfigureAwait(false);
 
-        if (JobConditions.IsFinished(plan.Status) && job.Spec?.TtlSecondsAfterFinished is { } after)
+        if (JobConditions.IsFinished(settled) && job.Spec?.TtlSecondsAfterFinished is { } after)
         {
             return ReconcileResult.After(TimeSpan.FromSeconds(Math.Max(after, 0)));
         }
 
         return plan.RequeueAfter is { } delay ? ReconcileResult.After(delay < TimeSpan.Zero ? TimeSpan.Zero : delay) : ReconcileResult.Done;
+    }
+
+    /// <summary>Writes the status when it changed; returns the job as stored (its new resourceVersion for the next write).</summary>
+    private async Task<Job> WriteStatusAsync(Job job, JobStatus status, CancellationToken cancellationToken)
+    {
+        if (ModelJson.SameJson(job.Status, status))
+        {
+            return job;
+        }
+
+        var copy = ModelJson.Clone(job);
+        copy.Status = status;
+        return await _client.UpdateAsync(copy, status: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The tracked pods of a job that is gone or being deleted: by controller when the job is still there, else every
+    /// pod of the namespace controlled by a Job of that name (or orphaned from one, by its job-name label).
+    /// </summary>
+    private IEnumerable<Pod> LeftBehind(ReconcileRequest request, Job? job)
+    {
+        if (job is not null)
+        {
+            return _pods.ByIndex(InformerIndexes.ControllerUid, job.Metadata?.Uid ?? "").Where(JobPods.IsTracked);
+        }
+
+        return _pods.ByIndex(InformerIndexes.Namespace, request.Namespace ?? "").Where(p => JobPods.IsTracked(p)
+            && (ControllerRefs.ControllerOf(p.Metadata) is { } owner
+                ? ControllerRefs.Refers(owner, "batch", "Job") && owner.Name == request.Name
+                : p.Metadata?.Labels?.TryGetValue("batch.kubernetes.io/job-name", out var name) == true && name == request.Name));
+    }
+
+    private async Task ReleaseAllAsync(string key, IEnumerable<Pod> pods, CancellationToken cancellationToken)
+    {
+        foreach (var pod in pods.Where(JobPods.IsTracked).ToList())
+        {
+            await ReleaseAsync(key, pod, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Removes the tracking finalizer (uid-guarded, so a new pod of the same name is left alone); the next sync waits
+    /// until the cache shows the change. A pod already gone or replaced counts as let go.
+    /// </summary>
+    private async Task ReleaseAsync(string key, Pod pod, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["$deleteFromPrimitiveList/finalizers"] = new JsonArray(JobPods.TrackingFinalizer),
+                ["uid"] = JobPods.Uid(pod),
+            },
+        };
+        try
+        {
+            var patched = await _client.PatchAsync(ApiResource.Pods, pod.Metadata?.Namespace, pod.Metadata?.Name ?? "", PatchType.StrategicMerge, patch, "", cancellationToken)
+                .ConfigureAwait(false);
+            _expectations.Patched(key, ResourceReader.ParseRevision(ObjectMetadata.ResourceVersion(patched)));
+        }
+        catch (ApiException ex) when (ex.Code is 404 or 409)
+        {
+            // Gone (its deletion completed), or a new pod took the name.
+        }
     }
 
     private static JsonObject NewPod(Job job, int index)
@@ -117,12 +191,19 @@ internal sealed class JobReconciler : IReconciler<Job>
         }
 
         var pod = WorkloadPods.FromTemplate(job, job.Spec?.Template, null, index >= 0 ? $"{name}-{text}-" : name + "-", labels);
+        var meta = pod["metadata"]!.AsObject();
+        var finalizers = meta["finalizers"] as JsonArray ?? [];
+        if (!finalizers.Any(f => (string?)f == JobPods.TrackingFinalizer))
+        {
+            finalizers.Add(JobPods.TrackingFinalizer);
+        }
+
+        meta["finalizers"] = finalizers;
         if (index < 0)
         {
             return pod;
         }
 
-        var meta = pod["metadata"]!.AsObject();
         var annotations = meta["annotations"] as JsonObject ?? [];
         annotations[JobPods.CompletionIndex] = text;
         meta["annotations"] = annotations;

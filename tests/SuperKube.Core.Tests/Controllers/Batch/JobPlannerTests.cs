@@ -1,46 +1,11 @@
 using SuperKube.Model.Batch;
 using SuperKube.Model.Core;
-using SuperKube.Model.Meta;
+using static SuperKube.Controllers.Batch.Tests.JobTestObjects;
 
 namespace SuperKube.Controllers.Batch.Tests;
 
 public sealed class JobPlannerTests
 {
-    private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly JobControllerOptions Options = new() { BackoffBase = TimeSpan.FromSeconds(10), BackoffMax = TimeSpan.FromMinutes(6) };
-
-    private static Job Job(int? completions = 1, int parallelism = 1, int backoffLimit = 6, string mode = "NonIndexed", long? deadline = null, bool suspend = false) => new()
-    {
-        Metadata = new ObjectMeta { Name = "job", Namespace = "ns", Uid = "job-uid" },
-        Spec = new JobSpec
-        {
-            Completions = completions, Parallelism = parallelism, BackoffLimit = backoffLimit, CompletionMode = mode,
-            ActiveDeadlineSeconds = deadline, Suspend = suspend,
-        },
-        Status = new JobStatus { StartTime = T0 },
-    };
-
-    private static Pod Pod(string name, string phase, int index = -1, int finishedSecondsAfterT0 = 0)
-    {
-        var pod = new Pod
-        {
-            Metadata = new ObjectMeta { Name = name, CreationTimestamp = T0 },
-            Status = new PodStatus
-            {
-                Phase = phase,
-                ContainerStatuses = phase is "Failed" or "Succeeded"
-                    ? [new ContainerStatus { Name = "main", State = new ContainerState { Terminated = new ContainerStateTerminated { ExitCode = phase == "Failed" ? 1 : 0, FinishedAt = T0.AddSeconds(finishedSecondsAfterT0) } } }]
-                    : null,
-            },
-        };
-        if (index >= 0)
-        {
-            pod.Metadata.Annotations = new Dictionary<string, string> { [JobPods.CompletionIndex] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        }
-
-        return pod;
-    }
-
     [Fact]
     public void Plan_NoPods_CreatesParallelismCappedByCompletions()
     {
@@ -52,11 +17,15 @@ public sealed class JobPlannerTests
     [Fact]
     public void Plan_CompletionsReached_CompleteAndSuccessCriteriaMet()
     {
-        var plan = JobPlanner.Plan(Job(completions: 2), [Pod("a", "Succeeded"), Pod("b", "Succeeded")], T0.AddMinutes(1), Options);
+        Pod[] pods = [Pod("a", "Succeeded"), Pod("b", "Succeeded")];
 
-        Assert.True(JobConditions.IsTrue(plan.Status, "Complete"));
+        var plan = JobPlanner.Plan(Job(completions: 2), pods, T0.AddMinutes(1), Options);
+        var settled = Settled(plan, pods, T0.AddMinutes(1));
+
         Assert.True(JobConditions.IsTrue(plan.Status, "SuccessCriteriaMet"));
-        Assert.Equal((2, T0.AddMinutes(1)), (plan.Status.Succeeded, plan.Status.CompletionTime));
+        Assert.False(JobConditions.IsTrue(plan.Status, "Complete"));
+        Assert.True(JobConditions.IsTrue(settled, "Complete"));
+        Assert.Equal((2, T0.AddMinutes(1)), (settled.Succeeded, settled.CompletionTime));
         Assert.Empty(plan.Create);
     }
 
@@ -81,28 +50,37 @@ public sealed class JobPlannerTests
     [Fact]
     public void Plan_BackoffElapsed_CreatesReplacement()
     {
-        var plan = JobPlanner.Plan(Job(), [Pod("a", "Failed"), Pod("b", "Failed", finishedSecondsAfterT0: 10)], T0.AddSeconds(31), Options);
+        Pod[] pods = [Pod("a", "Failed"), Pod("b", "Failed", finishedSecondsAfterT0: 10)];
+
+        var plan = JobPlanner.Plan(Job(), pods, T0.AddSeconds(31), Options);
 
         Assert.Single(plan.Create);
-        Assert.Equal(2, plan.Status.Failed);
+        Assert.Equal(2, Settled(plan, pods, T0).Failed);
     }
 
     [Fact]
     public void Plan_FailuresBeyondBackoffLimit_FailedWithFailureTarget()
     {
-        var plan = JobPlanner.Plan(Job(backoffLimit: 1), [Pod("a", "Failed"), Pod("b", "Failed")], T0.AddMinutes(1), Options);
+        Pod[] pods = [Pod("a", "Failed"), Pod("b", "Failed")];
 
-        Assert.True(JobConditions.IsTrue(plan.Status, "Failed"));
+        var plan = JobPlanner.Plan(Job(backoffLimit: 1), pods, T0.AddMinutes(1), Options);
+        var settled = Settled(plan, pods, T0.AddMinutes(1));
+
         Assert.True(JobConditions.IsTrue(plan.Status, "FailureTarget"));
-        Assert.Equal("BackoffLimitExceeded", plan.Status.Conditions!.Single(c => c.Type == "Failed").Reason);
+        Assert.True(JobConditions.IsTrue(settled, "Failed"));
+        Assert.Equal("BackoffLimitExceeded", settled.Conditions!.Single(c => c.Type == "Failed").Reason);
     }
 
     [Fact]
     public void Plan_PastActiveDeadline_FailsAndDeletesActive()
     {
-        var plan = JobPlanner.Plan(Job(deadline: 30), [Pod("a", "Running")], T0.AddSeconds(31), Options);
+        Pod[] pods = [Pod("a", "Running")];
 
-        Assert.Equal("DeadlineExceeded", plan.Status.Conditions!.Single(c => c.Type == "Failed").Reason);
+        var plan = JobPlanner.Plan(Job(deadline: 30), pods, T0.AddSeconds(31), Options);
+        var settled = Settled(plan, pods, T0.AddSeconds(31));
+
+        Assert.Equal("DeadlineExceeded", settled.Conditions!.Single(c => c.Type == "Failed").Reason);
+        Assert.Equal(1, settled.Failed);
         Assert.Equal(["a"], plan.Delete);
     }
 
@@ -134,7 +112,7 @@ public sealed class JobPlannerTests
 
         var plan = JobPlanner.Plan(Job(completions: 2, mode: "Indexed"), pods, T0, Options);
 
-        Assert.True(JobConditions.IsTrue(plan.Status, "Complete"));
+        Assert.True(JobConditions.IsTrue(Settled(plan, pods, T0), "Complete"));
         Assert.Equal("0-1", plan.Status.CompletedIndexes);
     }
 
