@@ -2,6 +2,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperKube.Admission;
+using SuperKube.Admission.ServiceAccounts;
 using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Security;
@@ -20,7 +21,8 @@ public static class SecuritySuperKubeBuilderExtensions
     /// <see cref="ClusterPki.TokenFile"/>, the node-join token and service-account JWTs (anything else is 401);
     /// authorizes nodes with the Node authorizer and everyone with RBAC (NodeRestriction admission keeps nodes to their own
     /// objects), creates the default roles and
-    /// refuses role and binding writes that would grant permissions the writer does not hold; serves <c>serviceaccounts/token</c>. TLS itself is the
+    /// refuses role and binding writes that would grant permissions the writer does not hold; serves <c>serviceaccounts/token</c>
+    /// and mounts ServiceAccount tokens into new pods (ServiceAccount admission). TLS itself is the
     /// host's (Kestrel's) business: serve <see cref="ClusterPki.ServingCertificate"/> and allow client certificates.
     /// </summary>
     public static ISuperKubeBuilder AddSecurity(this ISuperKubeBuilder builder, ClusterPki pki)
@@ -47,6 +49,7 @@ public static class SecuritySuperKubeBuilderExtensions
         services.AddSingleton<IAuthorizer>(sp => new NodeAuthorizer(
             sp.GetRequiredService<NodeGraph>(), new CachingAuthorizer(sp.GetRequiredService<RbacAuthorizer>(), sp.GetRequiredService<IObjectLookup>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NodeRestrictionAdmission>());
+        ServiceAccountAdmissionRegistration.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, RbacEscalationCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RbacBootstrap>());
         return builder;
