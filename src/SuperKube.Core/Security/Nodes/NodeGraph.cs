@@ -21,6 +21,7 @@ internal sealed class NodeGraph(IServiceProvider services) : IHostedService, IDi
     private readonly Dictionary<(string Namespace, string Name), string> _claimVolumes = [];
     private readonly TaskCompletionSource<(IInformer Pods, IInformer Claims)> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IDisposable> _subscriptions = [];
+    private volatile bool _synced;
 
     /// <summary>
     /// Subscribes to the informers. Not in the constructor: the in-process client the informers use needs the
@@ -40,10 +41,16 @@ internal sealed class NodeGraph(IServiceProvider services) : IHostedService, IDi
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Completes once the graph is started and both informers hold a complete list.</summary>
-    public async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    public async ValueTask WaitForSyncAsync(CancellationToken cancellationToken)
     {
+        if (_synced)
+        {
+            return;
+        }
+
         var (pods, claims) = await _started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(pods.WaitForSyncAsync(cancellationToken), claims.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
+        _synced = true;
     }
 
     /// <summary>
