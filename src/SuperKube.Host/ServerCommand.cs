@@ -31,11 +31,14 @@ internal static class ServerCommand
         var maxWatches = new Option<int>("--max-watches-per-user") { Description = "Watches one user may hold open at once; more get 429 (0: no limit). system:masters is exempt.", DefaultValueFactory = _ => 500 };
         var auditLogPath = new Option<string?>("--audit-log-path") { Description = "Append an audit.k8s.io/v1 Event per request (JSON lines) to this file; no audit log without it." };
         var auditPolicyFile = new Option<string?>("--audit-policy-file") { Description = "audit.k8s.io/v1 Policy choosing each request's level (None, Metadata, Request, RequestResponse); default: Metadata for all." };
+        var auditMaxSize = new Option<int>("--audit-log-maxsize") { Description = "Megabytes the audit log may grow to before it is rotated to FILE-TIMESTAMP (0: 100)." };
+        var auditMaxBackup = new Option<int>("--audit-log-maxbackup") { Description = "Rotated audit log files to keep (0: all)." };
+        var auditMaxAge = new Option<int>("--audit-log-maxage") { Description = "Days to keep rotated audit log files, by the time in their names (0: no limit)." };
 
         var command = new Command("server", "Run a SuperKube server: API server on SQLite with an embedded node; writes a kubeconfig for kubectl.")
         {
             dataDir, dbUrl, host, port, nodeName, podCidr, serviceCidr, nodePortRange, runtime, fakeNodes, noAgent, insecureHttp, tlsSan, leaseDuration,
-            maxInFlight, maxMutating, maxWatches, auditLogPath, auditPolicyFile,
+            maxInFlight, maxMutating, maxWatches, auditLogPath, auditPolicyFile, auditMaxSize, auditMaxBackup, auditMaxAge,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -55,7 +58,11 @@ internal static class ServerCommand
                 InsecureHttp = result.GetValue(insecureHttp),
                 TlsSans = result.GetValue(tlsSan) ?? [],
                 LeaseDuration = TimeSpan.FromSeconds(result.GetValue(leaseDuration)),
-                Audit = new() { LogPath = result.GetValue(auditLogPath), PolicyFile = result.GetValue(auditPolicyFile) },
+                Audit = new()
+                {
+                    LogPath = result.GetValue(auditLogPath), PolicyFile = result.GetValue(auditPolicyFile), MaxSizeMegabytes = result.GetValue(auditMaxSize),
+                    MaxBackups = result.GetValue(auditMaxBackup), MaxAge = TimeSpan.FromDays(result.GetValue(auditMaxAge)),
+                },
                 Limits = new() { MaxRequestsInFlight = result.GetValue(maxInFlight), MaxMutatingRequestsInFlight = result.GetValue(maxMutating), MaxWatchesPerUser = result.GetValue(maxWatches) },
             };
             return await ServerHost.RunAsync(settings, Console.Out, cancellationToken);

@@ -103,7 +103,11 @@ internal sealed class ServerHost : IAsyncDisposable
 
         if (settings.Audit.LogPath is { } auditLog)
         {
-            superKube.AddAudit(o => (o.LogPath, o.PolicyFile) = (Path.GetFullPath(auditLog), settings.Audit.PolicyFile is { } p ? Path.GetFullPath(p) : null));
+            superKube.AddAudit(o =>
+            {
+                (o.LogPath, o.PolicyFile) = (Path.GetFullPath(auditLog), settings.Audit.PolicyFile is { } p ? Path.GetFullPath(p) : null);
+                (o.MaxSizeMegabytes, o.MaxBackups, o.MaxAge) = (settings.Audit.MaxSizeMegabytes, settings.Audit.MaxBackups, settings.Audit.MaxAge);
+            });
             await output.WriteLineAsync($"Audit log: {Path.GetFullPath(auditLog)} ({(settings.Audit.PolicyFile is { } policy ? "policy " + Path.GetFullPath(policy) : "Metadata level for every request")})");
         }
         else if (settings.Audit.PolicyFile is not null)

@@ -48,7 +48,7 @@ internal sealed record ServerSettings
     /// <summary>Request limits (<c>--max-requests-inflight</c>, <c>--max-mutating-requests-inflight</c>, <c>--max-watches-per-user</c>).</summary>
     public SuperKube.Security.Limits.RequestLimitsOptions Limits { get; init; } = new();
 
-    /// <summary>The audit log (<c>--audit-log-path</c>, <c>--audit-policy-file</c>); off without a path.</summary>
+    /// <summary>The audit log (<c>--audit-log-path</c>, <c>--audit-policy-file</c>, <c>--audit-log-maxsize/maxbackup/maxage</c>); off without a path.</summary>
     public SuperKube.Security.Audit.AuditOptions Audit { get; init; } = new();
 
     /// <summary>The SQLite file: from <c>sqlite://PATH</c>, else <c>DATA_DIR/superkube.db</c>.</summary>

@@ -21,6 +21,8 @@ public static class AuditSuperKubeBuilderExtensions
         var services = builder.Services;
         var options = services.AddOptions<AuditOptions>()
             .Validate(o => !string.IsNullOrEmpty(o.LogPath), "AuditOptions.LogPath is required to audit.")
+            .Validate(o => o.MaxSizeMegabytes >= 0 && o.MaxBackups >= 0 && o.MaxAge >= TimeSpan.Zero,
+                "AuditOptions.MaxSizeMegabytes, MaxBackups and MaxAge must not be negative.")
             .ValidateOnStart();
         if (configure is not null)
         {

@@ -2,9 +2,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperKube.Admission;
+using SuperKube.Admission.ServiceAccounts;
+using SuperKube.Controllers.Informers;
 using SuperKube.DependencyInjection;
 using SuperKube.Security;
 using SuperKube.Security.Authentication;
+using SuperKube.Security.Nodes;
 using SuperKube.Security.Pki;
 using SuperKube.Security.Rbac;
 
@@ -16,8 +19,10 @@ public static class SecuritySuperKubeBuilderExtensions
     /// <summary>
     /// Authenticates client certificates of <see cref="ClusterPki.ClientAuthority"/>, the tokens of
     /// <see cref="ClusterPki.TokenFile"/>, the node-join token and service-account JWTs (anything else is 401);
-    /// authorizes with RBAC, creates the default roles and
-    /// refuses role and binding writes that would grant permissions the writer does not hold; serves <c>serviceaccounts/token</c>. TLS itself is the
+    /// authorizes nodes with the Node authorizer and everyone with RBAC (NodeRestriction admission keeps nodes to their own
+    /// objects), creates the default roles and
+    /// refuses role and binding writes that would grant permissions the writer does not hold; serves <c>serviceaccounts/token</c>
+    /// and mounts ServiceAccount tokens into new pods (ServiceAccount admission). TLS itself is the
     /// host's (Kestrel's) business: serve <see cref="ClusterPki.ServingCertificate"/> and allow client certificates.
     /// </summary>
     public static ISuperKubeBuilder AddSecurity(this ISuperKubeBuilder builder, ClusterPki pki)
@@ -38,7 +43,13 @@ public static class SecuritySuperKubeBuilderExtensions
         ]));
         services.RemoveAll<IAuthorizer>();
         services.TryAddSingleton<RbacAuthorizer>();
-        services.AddSingleton<IAuthorizer>(sp => new CachingAuthorizer(sp.GetRequiredService<RbacAuthorizer>(), sp.GetRequiredService<IObjectLookup>()));
+        services.TryAddSingleton<ISharedInformerFactory, SharedInformerFactory>();
+        services.TryAddSingleton<NodeGraph>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeGraph>(sp => sp.GetRequiredService<NodeGraph>()));
+        services.AddSingleton<IAuthorizer>(sp => new NodeAuthorizer(
+            sp.GetRequiredService<NodeGraph>(), new CachingAuthorizer(sp.GetRequiredService<RbacAuthorizer>(), sp.GetRequiredService<IObjectLookup>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, NodeRestrictionAdmission>());
+        ServiceAccountAdmissionRegistration.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidatingAdmissionPlugin, RbacEscalationCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RbacBootstrap>());
         return builder;

@@ -222,7 +222,8 @@ internal static class ObjectPreparation
 
     private static bool UsesGeneration(ResourceType type) => type.Strategy.HasStatus;
 
-    private static string RandomSuffix() =>
+    /// <summary>Five random characters of the alphabet upstream uses for <c>generateName</c> (no vowels, no look-alikes).</summary>
+    public static string RandomSuffix() =>
         string.Create(5, 0, static (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)

@@ -28,18 +28,16 @@ internal sealed class ServiceAccountReconciler(ISharedInformerFactory informers,
             .Watches<ServiceAccount>((sa, _) => sa.Metadata?.Name == DefaultAccount ? [new ReconcileRequest("", sa.Metadata.Namespace ?? "")] : [])
             .Watches<ConfigMap>((cm, _) => cm.Metadata?.Name == RootCaConfigMap ? [new ReconcileRequest("", cm.Metadata.Namespace ?? "")] : []);
 
+    /// <summary>
+    /// The CA ConfigMap is written before the account: the ServiceAccount admission plugin admits pods once the account
+    /// exists, and their token volumes project the ConfigMap, so it is there by then.
+    /// </summary>
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var ns = request.Name;
         if (_namespaces.Get("", ns) is not { Metadata.DeletionTimestamp: null, Status.Phase: not "Terminating" })
         {
             return ReconcileResult.Done;
-        }
-
-        if (_accounts.Get(ns, DefaultAccount) is null)
-        {
-            await CreateAsync(ApiResource.ServiceAccounts, ns, new JsonObject { ["metadata"] = new JsonObject { ["name"] = DefaultAccount } }, cancellationToken)
-                .ConfigureAwait(false);
         }
 
         if (_rootCa is { } ca && _configMaps.Get(ns, RootCaConfigMap) is null)
@@ -50,6 +48,12 @@ internal sealed class ServiceAccountReconciler(ISharedInformerFactory informers,
                 ["data"] = new JsonObject { ["ca.crt"] = ca },
             };
             await CreateAsync(ApiResource.ConfigMaps, ns, configMap, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_accounts.Get(ns, DefaultAccount) is null)
+        {
+            await CreateAsync(ApiResource.ServiceAccounts, ns, new JsonObject { ["metadata"] = new JsonObject { ["name"] = DefaultAccount } }, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         return ReconcileResult.Done;

@@ -5,7 +5,8 @@ namespace SuperKube.Security.Rbac;
 /// <summary>
 /// The ClusterRoles and ClusterRoleBindings every cluster starts with, after kube-apiserver's bootstrap policy:
 /// cluster-admin, the aggregated admin/edit/view, discovery and self-review roles for everyone, and the roles of the
-/// system components. Unlike kube-apiserver, system:node is bound to the group system:nodes (there is no Node authorizer).
+/// system components. As upstream, the system:node binding has no subjects: nodes get the same rules from the Node
+/// authorizer, which narrows their reads to the objects their pods reference.
 /// </summary>
 internal static class DefaultRoles
 {
@@ -62,14 +63,7 @@ internal static class DefaultRoles
             Rule("create", "authorization.k8s.io", "selfsubjectaccessreviews selfsubjectrulesreviews"),
             Rule("create", "authentication.k8s.io", "selfsubjectreviews"),
         ]),
-        Role("system:node", [
-            Rule(Read + " create update patch delete", "", "nodes nodes/status pods pods/status events configmaps"),
-            Rule(Read, "", "secrets services endpoints persistentvolumeclaims persistentvolumes namespaces serviceaccounts"),
-            Rule("create", "", "serviceaccounts/token pods/eviction"),
-            Rule(Read + " create update patch delete", "coordination.k8s.io", "leases"),
-            Rule(Read, "discovery.k8s.io", "endpointslices"),
-            Rule("create patch update", "events.k8s.io", "events"),
-        ]),
+        Role("system:node", [.. Nodes.NodeRules.All.Select(r => r.ToJson())]),
         Role("system:kube-scheduler", [
             Rule(Read, "", "nodes pods namespaces services persistentvolumes persistentvolumeclaims replicationcontrollers"),
             Rule("create", "", "pods/binding bindings"),
@@ -88,7 +82,7 @@ internal static class DefaultRoles
         Binding("system:discovery", "Group", "system:authenticated"),
         Binding("system:basic-user", "Group", "system:authenticated"),
         Binding("system:public-info-viewer", "Group", "system:authenticated", "system:unauthenticated"),
-        Binding("system:node", "Group", "system:nodes"),
+        Binding("system:node", "Group"), // no subjects, as upstream: nodes are authorized by the Node authorizer
         Binding("system:kube-scheduler", "User", "system:kube-scheduler"),
         Binding("system:kube-controller-manager", "User", "system:kube-controller-manager"),
     ];
