@@ -21,6 +21,7 @@ internal static class DensityBenchmark
 {
     private const string Namespace = "density";
     private const string LatencyNamespace = "density-latency";
+    private const string WarmupNamespace = "density-warmup";
     private const int Writers = 8;
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
@@ -41,6 +42,7 @@ internal static class DensityBenchmark
         {
             var client = host.Services.GetRequiredService<IKubernetesClient>();
             await WaitForNodesAsync(client, settings.Nodes, timeout.Token);
+            await WarmUpAsync(client, settings, timeout.Token);
             await client.CreateAsync(ApiResource.Namespaces, null, PodStartupTracker.Namespace(Namespace), timeout.Token);
             await client.CreateAsync(ApiResource.Namespaces, null, PodStartupTracker.Namespace(LatencyNamespace), timeout.Token);
             var table = await MeasureSaturationAsync(client, settings, timeout.Token);
@@ -145,6 +147,37 @@ internal static class DensityBenchmark
         var startup = pods.Latencies();
         table.Add($"Latency phase: {settings.LatencyPods} pods at {settings.LatencyPodsPerSecond}/s, startup p50", Ms(Workers.Percentile(startup, 0.50)));
         table.Add("Latency phase: pod startup p99", Ms(Workers.Percentile(startup, 0.99)), "<= 1 s", Workers.Percentile(startup, 0.99) <= 1000);
+    }
+
+    /// <summary>
+    /// Runs <see cref="DensitySettings.WarmupDeployments"/> Deployments to Running in their own namespace, then deletes
+    /// the namespace and waits until it is gone: every path of the measured run has run often enough for the JIT.
+    /// </summary>
+    private static async Task WarmUpAsync(IKubernetesClient client, DensitySettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.WarmupDeployments <= 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await client.CreateAsync(ApiResource.Namespaces, null, PodStartupTracker.Namespace(WarmupNamespace), cancellationToken);
+        var pods = new PodStartupTracker(settings.WarmupDeployments * settings.Replicas, _ => { });
+        using var stopWatch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var list = await client.ListAsync(ApiResource.Pods, WarmupNamespace, null, cancellationToken);
+        var watch = Task.Run(() => pods.RunAsync(client, WarmupNamespace, list.ResourceVersion, stopWatch.Token), CancellationToken.None);
+        await Workers.ForAsync(settings.WarmupDeployments, Writers,
+            i => client.CreateAsync(ApiResource.Deployments, WarmupNamespace, Deployment($"w{i}", settings.Replicas), cancellationToken));
+        await pods.AllRunning.WaitAsync(cancellationToken);
+        await stopWatch.CancelAsync();
+        await watch.ContinueWith(_ => { }, TaskScheduler.Default);
+        await client.DeleteAsync(ApiResource.Namespaces, null, WarmupNamespace, null, cancellationToken);
+        while (await client.GetAsync(ApiResource.Namespaces, null, WarmupNamespace, cancellationToken) is not null)
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        Console.WriteLine($"Warm-up: {settings.WarmupDeployments * settings.Replicas} pods run and deleted in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
     }
 
     private static async Task WaitForNodesAsync(IKubernetesClient client, int count, CancellationToken cancellationToken)

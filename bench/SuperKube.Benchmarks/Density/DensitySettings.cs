@@ -3,11 +3,14 @@ namespace SuperKube.Benchmarks.Density;
 /// <summary>
 /// One density run: <see cref="Nodes"/> simulated nodes and <see cref="Deployments"/> Deployments of
 /// <see cref="Replicas"/> pods each; the process's RSS is sampled when <see cref="RssAtPods"/> pods are Running.
-/// Then <see cref="LatencyPods"/> more pods are created one by one at <see cref="LatencyPodsPerSecond"/>.
+/// Then <see cref="LatencyPods"/> more pods are created one by one at <see cref="LatencyPodsPerSecond"/>. Before the
+/// measured run, <see cref="WarmupDeployments"/> Deployments of the same size are run to Running and deleted, so the
+/// JIT has tiered the paths up as in a long-running server (0: no warm-up).
 /// </summary>
-internal sealed record DensitySettings(int Nodes, int Deployments, int Replicas, int RssAtPods, int LatencyPods, int LatencyPodsPerSecond)
+internal sealed record DensitySettings(int Nodes, int Deployments, int Replicas, int RssAtPods, int LatencyPods, int LatencyPodsPerSecond, int WarmupDeployments)
 {
-    public const string Help = "[--nodes 1000] [--deployments 300] [--replicas 100] [--rss-at-pods 10000] [--latency-pods 100] [--latency-rate 10]";
+    public const string Help =
+        "[--nodes 1000] [--deployments 300] [--replicas 100] [--rss-at-pods 10000] [--latency-pods 100] [--latency-rate 10] [--warmup-deployments 10]";
 
     public int Pods => Deployments * Replicas;
 
@@ -19,6 +22,6 @@ internal sealed record DensitySettings(int Nodes, int Deployments, int Replicas,
                 : fallback;
 
         return new DensitySettings(Option("--nodes", 1000), Option("--deployments", 300), Option("--replicas", 100), Option("--rss-at-pods", 10000),
-            Option("--latency-pods", 100), Option("--latency-rate", 10));
+            Option("--latency-pods", 100), Option("--latency-rate", 10), Option("--warmup-deployments", 10));
     }
 }
