@@ -43,6 +43,8 @@ public static class SecuritySuperKubeBuilderExtensions
         ]));
         services.RemoveAll<IAuthorizer>();
         services.TryAddSingleton<RbacAuthorizer>();
+        services.RemoveAll<IRuleResolver>();
+        services.AddSingleton<IRuleResolver>(sp => sp.GetRequiredService<RbacAuthorizer>());
         services.TryAddSingleton<ISharedInformerFactory, SharedInformerFactory>();
         services.TryAddSingleton<NodeGraph>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeGraph>(sp => sp.GetRequiredService<NodeGraph>()));

@@ -11,7 +11,7 @@ namespace SuperKube.Resources;
 /// (SelfSubjectAccessReview, SelfSubjectRulesReview). They are answered from the caller's identity and the
 /// authorizer, and never stored.
 /// </summary>
-internal sealed class ReviewResources(IAuthorizer authorizer)
+internal sealed class ReviewResources(IAuthorizer authorizer, IEnumerable<IRuleResolver> ruleResolvers)
 {
     public async Task<JsonObject> CreateAsync(ResourceType type, string ns, JsonObject body, UserInfo user, CancellationToken cancellationToken)
     {
@@ -69,11 +69,11 @@ internal sealed class ReviewResources(IAuthorizer authorizer)
         return status;
     }
 
-    /// <summary>The caller's rules under RBAC; everything when another authorizer (allow-all) is in use.</summary>
+    /// <summary>The caller's rules from the rule resolver (RBAC); everything when there is none (allow-all).</summary>
     private JsonObject RulesReview(UserInfo user, string ns)
     {
-        IReadOnlyList<PolicyRule> rules = authorizer is RbacAuthorizer rbac
-            ? [.. rbac.RulesFor(user, ns)]
+        IReadOnlyList<PolicyRule> rules = ruleResolvers.FirstOrDefault() is { } resolver
+            ? [.. resolver.RulesFor(user, ns)]
             : [new PolicyRule(["*"], ["*"], ["*"], [], []), new PolicyRule(["*"], [], [], [], ["*"])];
         return new JsonObject
         {

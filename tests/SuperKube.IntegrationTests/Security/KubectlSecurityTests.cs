@@ -71,6 +71,22 @@ public sealed class KubectlSecurityTests(SecureServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task CanIList_ViewUser_ListsOnlyTheViewRules()
+    {
+        var ns = await NamespaceAsync();
+        (await server.Kubectl.RunAsync("create", "rolebinding", "viewers", "--clusterrole=view", "--group=list-viewers", "-n", ns)).EnsureSuccess();
+        var viewer = server.KubectlAs("lisa", "list-viewers");
+
+        var list = (await viewer.RunAsync(["auth", "can-i", "--list", "-n", ns], null, Infrastructure.Kubectl.DefaultTimeout)).EnsureSuccess().StdOut;
+        var admin = (await server.Kubectl.RunAsync("auth", "can-i", "--list", "-n", ns)).EnsureSuccess().StdOut;
+
+        Assert.Matches(@"(?m)^pods\s+\[\]\s+\[\]\s+\[get list watch\]", list);
+        Assert.DoesNotContain("*.*", list);
+        Assert.DoesNotMatch(@"\bdelete\b", list);
+        Assert.Contains("*.*", admin);
+    }
+
+    [Fact]
     public async Task CreateToken_ServiceAccount_WorksAndBadTokensAreRejected()
     {
         var ns = await NamespaceAsync();

@@ -8,7 +8,7 @@ namespace SuperKube.Security.Rbac;
 /// with an <c>aggregationRule</c> hold the rules of every ClusterRole their selectors match. Denials carry no extra
 /// reason, like kube-apiserver's RBAC authorizer.
 /// </summary>
-internal sealed class RbacAuthorizer(IObjectLookup objects) : IAuthorizer
+internal sealed class RbacAuthorizer(IObjectLookup objects) : IAuthorizer, IRuleResolver
 {
     private const string Group = "rbac.authorization.k8s.io";
 
