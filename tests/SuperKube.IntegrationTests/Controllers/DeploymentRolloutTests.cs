@@ -8,9 +8,11 @@ namespace SuperKube.IntegrationTests.Controllers;
 
 /// <summary>
 /// The Deployment and ReplicaSet controllers driven by the real kubectl: create, apply, scale, rolling updates,
-/// history, undo, restart, pause and resume. A <see cref="KubeletSimulator"/> makes pods ready.
+/// history, undo, restart, pause and resume. The server has no node, so pods stay unscheduled and a
+/// <see cref="KubeletSimulator"/> is the only writer of their status: it decides when they are ready (a node agent
+/// writing status too would race it, and availability during a rollout would depend on which write came last).
 /// </summary>
-public sealed class DeploymentRolloutTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class DeploymentRolloutTests(NodelessServerFixture server) : IClassFixture<NodelessServerFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -18,6 +18,14 @@ internal static class ReplicaSets
 
     public static int AvailableTotal(IEnumerable<ReplicaSet?> sets) => sets.Sum(rs => rs?.Status?.AvailableReplicas ?? 0);
 
+    /// <summary>
+    /// Available pods that will stay: a set's available count, but never more than it wants. Right after a set is
+    /// scaled down its status still counts the pods being deleted; counting them would let a rollout scale down twice
+    /// for the same surplus.
+    /// </summary>
+    public static int AvailableWithinDesired(IEnumerable<ReplicaSet?> sets) =>
+        sets.Sum(rs => Math.Min(rs?.Status?.AvailableReplicas ?? 0, Desired(rs)));
+
     /// <summary>The sets that want pods (spec.replicas &gt; 0).</summary>
     public static List<ReplicaSet> Active(IEnumerable<ReplicaSet?> sets) => [.. sets.OfType<ReplicaSet>().Where(rs => Desired(rs) > 0)];
 

@@ -117,7 +117,7 @@ internal static class RolloutMath
     public static List<(ReplicaSet Set, int Replicas)> PlanScaleDown(Deployment d, IReadOnlyList<ReplicaSet?> all, IEnumerable<ReplicaSet> oldSets)
     {
         var minAvailable = ReplicaSets.Desired(d) - MaxUnavailable(d);
-        var available = ReplicaSets.AvailableTotal(all);
+        var available = ReplicaSets.AvailableWithinDesired(all);
         var plan = new List<(ReplicaSet, int)>();
         if (available <= minAvailable)
         {

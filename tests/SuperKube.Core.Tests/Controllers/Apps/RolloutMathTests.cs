@@ -126,6 +126,19 @@ public sealed class RolloutMathTests
     }
 
     [Fact]
+    public void PlanScaleDown_OldSetJustScaledDownStatusNotYetUpdated_DoesNotCountItsDeletedPod()
+    {
+        // 4 replicas, maxUnavailable 1: the old set went 4 -> 3 a moment ago, its status still says 4 available.
+        var d = Deployment(4, maxSurge: 1, maxUnavailable: 1);
+        var old = Set("old", 3, available: 4, minutesOld: 5);
+        var newRs = Set("new", 1, available: 1);
+
+        var plan = RolloutMath.PlanScaleDown(d, [old, newRs], [old]);
+
+        Assert.Equal([("old", 2)], plan.Select(p => (p.Set.Metadata!.Name!, p.Replicas)));
+    }
+
+    [Fact]
     public void PlanScaleDown_AvailableAtMinimum_PlansNothing()
     {
         var d = Deployment(10, maxSurge: 3, maxUnavailable: 2);
