@@ -12,6 +12,23 @@ internal sealed class SummaryTable
     /// <summary>True when every row that has a target meets it.</summary>
     public bool AllMet => _rows.All(r => r.Met is not false);
 
+    /// <summary>
+    /// Prints the table and, when <paramref name="markdownPath"/> is set, writes it as Markdown under
+    /// <paramref name="header"/>; returns the exit code: 0 when every target is met, else 1.
+    /// </summary>
+    public async Task<int> ReportAsync(string header, string? markdownPath, CancellationToken cancellationToken)
+    {
+        Console.WriteLine();
+        Console.WriteLine(ToText());
+        if (markdownPath is not null)
+        {
+            await File.WriteAllTextAsync(markdownPath, $"{header}\n\n{ToMarkdown()}", cancellationToken);
+            Console.WriteLine($"Markdown written to {markdownPath}");
+        }
+
+        return AllMet ? 0 : 1;
+    }
+
     public string ToText()
     {
         var metricWidth = Math.Max(6, _rows.Max(r => r.Metric.Length));

@@ -56,15 +56,7 @@ internal static class FoundationBenchmark
             await MeasureCreatesAsync(server, options, table, cancellationToken);
         }
 
-        Console.WriteLine();
-        Console.WriteLine(table.ToText());
-        if (options.Markdown is { } markdown)
-        {
-            await File.WriteAllTextAsync(markdown, $"{Machine()}\n\n{table.ToMarkdown()}", cancellationToken);
-            Console.WriteLine($"Markdown written to {markdown}");
-        }
-
-        return table.AllMet ? 0 : 1;
+        return await table.ReportAsync(Machine(), options.Markdown, cancellationToken);
     }
 
     /// <summary>Starts the server <c>Runs</c> times on fresh data directories; returns the last one still running.</summary>

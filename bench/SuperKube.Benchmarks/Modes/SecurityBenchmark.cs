@@ -77,15 +77,7 @@ internal static class SecurityBenchmark
             }
         }
 
-        Console.WriteLine();
-        Console.WriteLine(table.ToText());
-        if (options.Markdown is { } markdown)
-        {
-            await File.WriteAllTextAsync(markdown, $"{FoundationBenchmark.Machine()}\n\n{table.ToMarkdown()}", cancellationToken);
-            Console.WriteLine($"Markdown written to {markdown}");
-        }
-
-        return table.AllMet ? 0 : 1;
+        return await table.ReportAsync(FoundationBenchmark.Machine(), options.Markdown, cancellationToken);
     }
 
     /// <summary>As the admin: the ConfigMap to read, a ServiceAccount allowed to get ConfigMaps by a Role and RoleBinding, and a token for it.</summary>

@@ -69,13 +69,7 @@ public sealed class WatchEvent
             return _cached.SharedModel<T>();
         }
 
-        var model = ToModel<T>();
-        if (model.Metadata is { } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
-
-        return model;
+        return ToModel<T>().WithoutManagedFields();
     }
 
     public override string ToString() => $"{Type} {Object["kind"]} {Object["metadata"]?["namespace"]}/{Object["metadata"]?["name"]}";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperKube.Client;
 using SuperKube.Controllers;
+using SuperKube.Model;
 using SuperKube.Model.Core;
 using SuperKube.Model.Policy;
 using SuperKube.Model.Scheduling;
@@ -175,15 +176,7 @@ internal sealed partial class SchedulerService(
     }
 
     /// <summary>The scheduler's view of a pod; <c>metadata.managedFields</c> is dropped (never read, and the largest part of a pod).</summary>
-    private PodInfo ToPod(Pod pod)
-    {
-        if (pod.Metadata is { ManagedFields: not null } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
-
-        return new PodInfo(pod, priorities.Resolve(pod.Spec));
-    }
+    private PodInfo ToPod(Pod pod) => new(pod.WithoutManagedFields(), priorities.Resolve(pod.Spec));
 
     private void SetPriorityClass(JsonObject json)
     {

@@ -86,11 +86,7 @@ internal sealed class CachedObject
             return shared;
         }
 
-        var model = JsonSerializer.Deserialize(Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}");
-        if (model.Metadata is { } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
+        var model = (JsonSerializer.Deserialize(Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}")).WithoutManagedFields();
 
         if (Volatile.Read(ref _superseded))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Client;
 using SuperKube.Events;
+using SuperKube.Model;
 using SuperKube.Model.Core;
 
 namespace SuperKube.Runtime.Agent;
@@ -20,15 +21,7 @@ internal sealed record PodSnapshot(ReadOnlyMemory<byte> Json, Pod Pod)
     public static PodSnapshot From(JsonObject json) =>
         From(JsonSerializer.SerializeToUtf8Bytes(json), KubernetesClientExtensions.FromJson<Pod>(json));
 
-    private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod)
-    {
-        if (pod.Metadata is { ManagedFields: not null } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
-
-        return new(json, pod);
-    }
+    private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod) => new(json, pod.WithoutManagedFields());
 
     public string Namespace => Pod.Metadata?.Namespace ?? "";
 

@@ -180,15 +180,7 @@ internal sealed partial class Informer<T> : IInformer<T>
     /// What the store keeps: the object without <c>metadata.managedFields</c>, which no controller reads and which
     /// would otherwise be the largest part of every cached object (client-go informers drop it the same way).
     /// </summary>
-    private static T Cached(T obj)
-    {
-        if (obj.Metadata is { ManagedFields: not null } metadata)
-        {
-            metadata.ManagedFields = null;
-        }
-
-        return obj;
-    }
+    private static T Cached(T obj) => obj.WithoutManagedFields();
 
     private void Dispatch(T? old, T current, bool deleted)
     {
