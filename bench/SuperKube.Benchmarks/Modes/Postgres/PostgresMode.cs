@@ -10,7 +10,7 @@ namespace SuperKube.Benchmarks.Modes.Postgres;
 /// </summary>
 internal static class PostgresMode
 {
-    public const string Help = "[--clients N (16)] [--seconds S pgbench duration (10)] [--creates N (10000)] [--samples N watch delays (300)] [--server superkube.dll]";
+    public const string Help = "[--clients N (16)] [--seconds S pgbench duration (10)] [--creates N (10000)] [--samples N watch delays (300)] [--server superkube.dll] [--durable (PostgreSQL's default fsync and synchronous_commit; default: both off, as in the tests)]";
     private const double RatioTarget = 0.4;
     private const double WatchP99TargetMs = 100;
 
@@ -18,6 +18,8 @@ internal static class PostgresMode
     {
         int clients = 16, seconds = 10, creates = 10_000, samples = 300;
         string? serverDll = null;
+        var durable = args.Contains("--durable");
+        args = [.. args.Where(a => a != "--durable")];
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -46,8 +48,8 @@ internal static class PostgresMode
         Console.WriteLine(FoundationBenchmark.Machine());
         var table = new SummaryTable();
 
-        await using var postgres = await ThrowawayPostgres.StartAsync(bin, maxConnections: 400);
-        Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port}; pgbench inserts, {clients} clients, {seconds} s ...");
+        await using var postgres = await ThrowawayPostgres.StartAsync(bin, maxConnections: 400, durable);
+        Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} ({(durable ? "fsync and synchronous_commit on" : "fsync and synchronous_commit off")}); pgbench inserts, {clients} clients, {seconds} s ...");
         var inserts = await PgBenchInserts.RunAsync(postgres, clients, seconds);
         Console.WriteLine($"  {inserts:N0} inserts/s");
         table.Add($"pgbench inserts/s ({clients} clients, -j 2, {seconds} s, one ~300-byte row per transaction)", $"{inserts:N0}/s");

@@ -38,7 +38,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
                 .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pgbench")))
             : null;
 
-    public static async Task<ThrowawayPostgres> StartAsync(string bin, int maxConnections)
+    public static async Task<ThrowawayPostgres> StartAsync(string bin, int maxConnections, bool durable = false)
     {
         var postgres = new ThrowawayPostgres(bin, Directory.CreateTempSubdirectory("superkube-bench-pg-"));
         if (postgres._asServiceUser)
@@ -48,8 +48,8 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
 
         await postgres.ToolAsync("initdb", "-D", postgres.DataDirectory, "-A", "trust", "-U", ServiceUser, "-E", "UTF8", "--no-sync");
         postgres.Port = FreePort.Next();
-        var settings = $"-p {postgres.Port} -k {postgres._root.FullName} -c listen_addresses=127.0.0.1 -c max_connections={maxConnections} " +
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var settings = $"-p {postgres.Port} -k {postgres._root.FullName} -c listen_addresses=127.0.0.1 -c max_connections={maxConnections}" +
+                       (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await postgres.ToolAsync("pg_ctl", "-D", postgres.DataDirectory, "-l", Path.Combine(postgres._root.FullName, "server.log"), "-w", "-t", "60", "-o", settings, "start");
         await postgres.SqlAsync("postgres", $"CREATE DATABASE {Database};");
         return postgres;
