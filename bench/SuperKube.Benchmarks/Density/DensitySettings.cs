@@ -4,8 +4,8 @@ namespace SuperKube.Benchmarks.Density;
 /// One density run: <see cref="Nodes"/> simulated nodes and <see cref="Deployments"/> Deployments of
 /// <see cref="Replicas"/> pods each; the process's RSS is sampled when <see cref="RssAtPods"/> pods are Running.
 /// Then <see cref="LatencyPods"/> more pods are created one by one at <see cref="LatencyPodsPerSecond"/>. Before the
-/// measured run, <see cref="WarmupDeployments"/> Deployments of the same size are run to Running and deleted, so the
-/// JIT has tiered the paths up as in a long-running server (0: no warm-up).
+/// measured run, rounds of <see cref="WarmupDeployments"/> Deployments of the same size are run to Running and deleted
+/// until the JIT has settled, as in a long-running server (0: no warm-up).
 /// </summary>
 internal sealed record DensitySettings(int Nodes, int Deployments, int Replicas, int RssAtPods, int LatencyPods, int LatencyPodsPerSecond, int WarmupDeployments)
 {
