@@ -24,7 +24,7 @@ internal static class SchedulerBenchmark
     public static async Task<SchedulerBenchmarkResult> RunAsync(SchedulerWorkload workload, SchedulerBenchmarkSettings settings)
     {
         var leadership = new GatedLeadership();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }); // no recursive config watcher on the working directory
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<ILeaseManager>(leadership);
         builder.Services.AddSuperKube()

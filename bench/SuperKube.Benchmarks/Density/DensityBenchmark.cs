@@ -30,7 +30,7 @@ internal static class DensityBenchmark
     public static async Task<SummaryTable> RunAsync(DensitySettings settings)
     {
         var dataDir = Directory.CreateTempSubdirectory("superkube-density-");
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }); // no recursive config watcher on the working directory
         builder.Logging.ClearProviders();
         builder.Services.AddSuperKube()
             .AddSqliteStorage(o => o.Path = Path.Combine(dataDir.FullName, "superkube.db"))

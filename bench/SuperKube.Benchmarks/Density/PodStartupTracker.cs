@@ -45,7 +45,7 @@ internal sealed class PodStartupTracker(int expected, Action<int> onRunning)
 
     private void Observe(WatchEvent e)
     {
-        if (e.Type is not ("ADDED" or "MODIFIED") || e.ToModel<Pod>() is not { Metadata.Uid: { } uid } pod)
+        if (e.Type is not ("ADDED" or "MODIFIED") || e.SharedModel<Pod>() is not { Metadata.Uid: { } uid } pod) // the model in-process watchers share, as informers do
         {
             return;
         }

@@ -6,7 +6,9 @@ namespace SuperKube.Apply;
 
 /// <summary>
 /// A set of field paths, stored as a tree of path elements (<see cref="PathElement"/>). A node is in the tree
-/// when its path is a member of the set or when a member lies below it. Reads and writes the FieldsV1 JSON form:
+/// when its path is a member of the set or when a member lies below it. A set is only built through
+/// <see cref="Insert"/> and parsing, never changed afterwards: the set operations return new sets that share
+/// unchanged subtrees with their operands. Reads and writes the FieldsV1 JSON form:
 /// <c>{"f:spec":{"f:replicas":{}}}</c>, where <c>"."</c> marks a node that is a member and also has members below.
 /// </summary>
 internal sealed class FieldSet
@@ -16,6 +18,9 @@ internal sealed class FieldSet
 
     /// <summary>True when this node's own path is in the set (never for the root).</summary>
     private bool _member;
+
+    /// <summary>The FieldsV1 UTF-8 form of a root set, once parsed from or written to it (a set never changes).</summary>
+    private byte[]? _fieldsV1;
 
     public FieldSet()
         : this(0)
@@ -38,9 +43,10 @@ internal sealed class FieldSet
             throw new FormatException("fieldsV1 must be a JSON object");
         }
 
-        var reader = new Utf8JsonReader(JsonBytes.From(root));
+        var json = JsonBytes.From(root);
+        var reader = new Utf8JsonReader(json);
         reader.Read();
-        var set = new FieldSet();
+        var set = new FieldSet { _fieldsV1 = json };
         set.ReadChildren(ref reader);
         return set;
     }
@@ -58,7 +64,8 @@ internal sealed class FieldSet
     }
 
     /// <summary>The FieldsV1 JSON of the set (written as UTF-8 and parsed back: a document-backed node, no tree of nodes).</summary>
-    public JsonObject ToJson() => JsonNode.Parse(JsonBytes.Write(this, static (set, writer) => set.WriteTo(writer)))!.AsObject();
+    public JsonObject ToJson() =>
+        JsonNode.Parse(_fieldsV1 ??= JsonBytes.Write(this, static (set, writer) => set.WriteTo(writer)))!.AsObject();
 
     private void WriteTo(Utf8JsonWriter writer)
     {
@@ -85,6 +92,7 @@ internal sealed class FieldSet
             return;
         }
 
+        _fieldsV1 = null;
         var node = this;
         foreach (var element in path)
         {
@@ -132,15 +140,47 @@ internal sealed class FieldSet
         }
     }
 
+    /// <summary>The members of either set (shares unchanged subtrees with both: sets are never changed once built).</summary>
     public FieldSet Union(FieldSet other)
     {
-        var result = Clone();
-        result.Add(other);
+        if (other.IsEmpty && (!other._member || _member))
+        {
+            return this;
+        }
+
+        if (IsEmpty && (!_member || other._member))
+        {
+            return other;
+        }
+
+        var result = new FieldSet(Math.Max(_children.Count, other._children.Count)) { _member = _member || other._member };
+        int i = 0, j = 0;
+        while (i < _children.Count || j < other._children.Count)
+        {
+            var order = i == _children.Count ? 1
+                : j == other._children.Count ? -1
+                : PathElement.Compare(_children[i].Element, other._children[j].Element);
+            if (order < 0)
+            {
+                result._children.Add(_children[i++]);
+            }
+            else if (order > 0)
+            {
+                result._children.Add(other._children[j++]);
+            }
+            else
+            {
+                result._children.Add((_children[i].Element, _children[i].Child.Union(other._children[j].Child)));
+                i++;
+                j++;
+            }
+        }
+
         return result;
     }
 
     /// <summary>The members of this set that are not members of <paramref name="other"/>.</summary>
-    public FieldSet Difference(FieldSet other) => Combine(this, other, static (l, r) => l && !r, keepLeftOnly: true);
+    public FieldSet Difference(FieldSet other) => Overlaps(other) ? Combine(this, other, static (l, r) => l && !r, keepLeftOnly: true) : this;
 
     public FieldSet Intersect(FieldSet other) => Combine(this, other, static (l, r) => l && r, keepLeftOnly: false);
 
@@ -152,7 +192,7 @@ internal sealed class FieldSet
         {
             if (!other.TryGetChild(element, out var removed))
             {
-                result._children.Add((element, child.Clone()));
+                result._children.Add((element, child));
             }
             else if (!removed._member && child.RecursiveDifference(removed) is { } rest && (rest._member || rest._children.Count > 0))
             {
@@ -197,7 +237,7 @@ internal sealed class FieldSet
         {
             var combined = right.TryGetChild(element, out var match)
                 ? Combine(child, match, member, keepLeftOnly)
-                : keepLeftOnly ? child.Clone() : null;
+                : keepLeftOnly ? child : null;
             if (combined is not null && (combined._member || combined._children.Count > 0))
             {
                 result._children.Add((element, combined)); // in order: left's children are
@@ -219,33 +259,6 @@ internal sealed class FieldSet
         }
 
         return node;
-    }
-
-    private void Add(FieldSet other)
-    {
-        _member |= other._member;
-        foreach (var (element, child) in other._children)
-        {
-            if (TryGetChild(element, out var mine))
-            {
-                mine.Add(child);
-            }
-            else
-            {
-                SetChild(element, child.Clone());
-            }
-        }
-    }
-
-    private FieldSet Clone()
-    {
-        var copy = new FieldSet(_children.Count) { _member = _member };
-        foreach (var (element, child) in _children)
-        {
-            copy._children.Add((element, child.Clone()));
-        }
-
-        return copy;
     }
 
     private bool TryGetChild(string element, out FieldSet child)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SuperKube.Apply;
@@ -17,6 +20,11 @@ internal static class ListElements
         if (kind != ListKind.Map || item is not JsonObject obj)
         {
             return PathElement.Value(item);
+        }
+
+        if (PlainKey(obj, keys) is { } plain)
+        {
+            return plain;
         }
 
         var key = new JsonObject();
@@ -41,6 +49,57 @@ internal static class ListElements
 
         return element.StartsWith("v:", StringComparison.Ordinal) && PathElement.Value(item) == element;
     }
+
+    /// <summary>
+    /// The <c>k:</c> element spelled directly, without building and serialising a key object, when every key name and
+    /// string value is plain text (letters, digits, <c>-</c>, <c>.</c>, <c>_</c>: JSON writes it unchanged) and every
+    /// other value a number; null otherwise (the general path spells it).
+    /// </summary>
+    private static string? PlainKey(JsonObject obj, IReadOnlyList<string> keys)
+    {
+        var text = new StringBuilder("k:{");
+        foreach (var name in keys.Count == 1 ? keys : (IEnumerable<string>)keys.Order(StringComparer.Ordinal))
+        {
+            var value = obj[name];
+            string? spelled;
+            if (value is null)
+            {
+                spelled = KeyDefaults.TryGetValue(name, out var fallback) ? "\"" + fallback + "\"" : null;
+            }
+            else if (value.GetValueKind() is JsonValueKind.String && value.GetValue<string>() is var str && IsPlain(str))
+            {
+                spelled = "\"" + str + "\"";
+            }
+            else if (value.GetValueKind() is JsonValueKind.Number)
+            {
+                spelled = value.ToJsonString();
+            }
+            else
+            {
+                return null;
+            }
+
+            if (spelled is null)
+            {
+                continue;
+            }
+
+            if (!IsPlain(name))
+            {
+                return null;
+            }
+
+            text.Append(text.Length > 3 ? ",\"" : "\"").Append(name).Append("\":").Append(spelled);
+        }
+
+        return text.Append('}').ToString();
+    }
+
+    private static bool IsPlain(string text) =>
+        !text.AsSpan().ContainsAnyExcept(PlainCharacters);
+
+    private static readonly SearchValues<char> PlainCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._");
 
     private static JsonNode? KeyValue(JsonObject obj, string name) =>
         obj[name]?.DeepClone() ?? (KeyDefaults.TryGetValue(name, out var fallback) ? JsonValue.Create(fallback) : null);

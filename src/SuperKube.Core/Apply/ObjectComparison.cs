@@ -61,19 +61,37 @@ internal static class ObjectComparison
 
     private static void VisitFields(FieldChanges changes, List<string> path, JsonObject? before, JsonObject? after, StructuralSchema? schema)
     {
-        var names = (before?.Select(p => p.Key) ?? []).Concat(after?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal);
-        foreach (var name in names)
+        if (before is not null)
         {
-            if (path.Count == 1 && name == "managedFields" && path[0] == MetadataField)
+            foreach (var (name, _) in before)
             {
-                continue;
+                VisitField(changes, path, before, after, schema, name);
             }
-
-            path.Add(PathElement.Field(name));
-            var child = SchemaShape.Child(schema, name);
-            Visit(changes, path, Slot.Of(before, name, child), Slot.Of(after, name, child), child);
-            path.RemoveAt(path.Count - 1);
         }
+
+        if (after is not null)
+        {
+            foreach (var (name, _) in after)
+            {
+                if (before is null || !before.ContainsKey(name))
+                {
+                    VisitField(changes, path, before, after, schema, name);
+                }
+            }
+        }
+    }
+
+    private static void VisitField(FieldChanges changes, List<string> path, JsonObject? before, JsonObject? after, StructuralSchema? schema, string name)
+    {
+        if (path.Count == 1 && name == "managedFields" && path[0] == MetadataField)
+        {
+            return;
+        }
+
+        path.Add(PathElement.Field(name));
+        var child = SchemaShape.Child(schema, name);
+        Visit(changes, path, Slot.Of(before, name, child), Slot.Of(after, name, child), child);
+        path.RemoveAt(path.Count - 1);
     }
 
     private static void VisitItems(
@@ -81,15 +99,26 @@ internal static class ObjectComparison
     {
         var old = Index(before, kind, keys);
         var now = Index(after, kind, keys);
-        foreach (var element in old.Keys.Concat(now.Keys).Distinct(StringComparer.Ordinal))
+        foreach (var (element, l) in old)
         {
-            var left = old.TryGetValue(element, out var l) ? new Slot(true, l) : default;
-            var right = now.TryGetValue(element, out var r) ? new Slot(true, r) : default;
-            path.Add(element);
-            Visit(changes, path, left, right, items);
-            MarkNode(changes, path, left, right);
-            path.RemoveAt(path.Count - 1);
+            VisitItem(changes, path, element, new Slot(true, l), now.TryGetValue(element, out var r) ? new Slot(true, r) : default, items);
         }
+
+        foreach (var (element, r) in now)
+        {
+            if (!old.ContainsKey(element))
+            {
+                VisitItem(changes, path, element, default, new Slot(true, r), items);
+            }
+        }
+    }
+
+    private static void VisitItem(FieldChanges changes, List<string> path, string element, Slot left, Slot right, StructuralSchema? items)
+    {
+        path.Add(element);
+        Visit(changes, path, left, right, items);
+        MarkNode(changes, path, left, right);
+        path.RemoveAt(path.Count - 1);
     }
 
     /// <summary>The elements of a list by path element; a repeated key keeps its first element.</summary>

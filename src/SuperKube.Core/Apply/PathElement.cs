@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -18,7 +19,26 @@ internal static class PathElement
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Field(string name) => "f:" + name;
+    /// <summary>Field elements already spelled, by name: field names repeat on every write (bounded: map keys are user data).</summary>
+    private static readonly ConcurrentDictionary<string, string> Fields = new(StringComparer.Ordinal);
+
+    private const int MaxRememberedFields = 8192;
+
+    public static string Field(string name)
+    {
+        if (Fields.TryGetValue(name, out var element))
+        {
+            return element;
+        }
+
+        element = "f:" + name;
+        if (Fields.Count < MaxRememberedFields)
+        {
+            Fields.TryAdd(name, element);
+        }
+
+        return element;
+    }
 
     public static string Key(JsonObject keyFields) => "k:" + Canonical(keyFields);
 
@@ -34,8 +54,8 @@ internal static class PathElement
         element.Length >= 2 && element[1] == ':' && element[0] switch
         {
             'f' => true,
-            'k' => TryParseJson(element[2..]) is JsonObject,
-            'v' => element.Length > 2 && IsJson(element[2..]),
+            'k' => IsJson(element.AsSpan(2), mustBeObject: true),
+            'v' => element.Length > 2 && IsJson(element.AsSpan(2), mustBeObject: false),
             'i' => int.TryParse(element.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out _),
             _ => false,
         };
@@ -101,16 +121,33 @@ internal static class PathElement
         _ => element[0] switch { 'f' => 1, 'k' => 2, 'v' => 3, 'i' => 4, _ => 5 },
     };
 
-    private static bool IsJson(string text)
+    /// <summary>True when <paramref name="text"/> is one JSON value (an object when <paramref name="mustBeObject"/>); no allocation for short text.</summary>
+    private static bool IsJson(ReadOnlySpan<char> text, bool mustBeObject)
     {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return true;
+            Span<byte> buffer = rented ?? stackalloc byte[512];
+            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            if (!reader.Read() || (mustBeObject && reader.TokenType != JsonTokenType.StartObject))
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read(); // nothing after the value
         }
         catch (JsonException)
         {
             return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

@@ -89,9 +89,31 @@ public sealed class FieldSetTests
     [InlineData("""{"x:bad":{}}""")]
     [InlineData("""{"f:a":1}""")]
     [InlineData("""{"k:notjson":{}}""")]
+    [InlineData("""{"k:\"name\"":{}}""")]
+    [InlineData("""{"k:{\"name\":\"a\"}x":{}}""")]
+    [InlineData("""{"v:":{}}""")]
+    [InlineData("""{"v:1 2":{}}""")]
     [InlineData("""[]""")]
     public void Parse_Malformed_Throws(string json)
     {
         Assert.Throws<FormatException>(() => FieldSet.Parse(JsonNode.Parse(json)));
+    }
+
+    [Fact]
+    public void SetOperations_LeaveTheirOperandsUnchanged()
+    {
+        var left = FieldSet.Of(["f:spec", "f:replicas"], ["f:spec", "f:template", "f:metadata"], ["f:status"]);
+        var right = FieldSet.Of(["f:spec", "f:template", "f:spec"], ["f:status"]);
+        var (leftJson, rightJson) = (left.ToString(), right.ToString());
+
+        var union = left.Union(right);
+        var difference = union.Difference(FieldSet.Of(["f:spec", "f:replicas"]));
+        _ = left.RecursiveDifference(FieldSet.Of(["f:spec"]));
+
+        Assert.Equal("""{"f:spec":{"f:replicas":{},"f:template":{"f:metadata":{},"f:spec":{}}},"f:status":{}}""", union.ToString());
+        Assert.Equal("""{"f:spec":{"f:template":{"f:metadata":{},"f:spec":{}}},"f:status":{}}""", difference.ToString());
+        Assert.Equal(leftJson, left.ToString());
+        Assert.Equal(rightJson, right.ToString());
+        Assert.Same(left, left.Difference(FieldSet.Of(["f:metadata"])));
     }
 }
