@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Api;
 using SuperKube.Objects;
@@ -65,6 +66,13 @@ internal sealed class InProcessKubernetesClient(
         return Parse(result.Json);
     }
 
+    /// <summary>
+    /// Creates <paramref name="obj"/>, which is handed over (the writer fills in its metadata in place), without reading
+    /// the stored object back: for writers that have no use for it, such as event recorders.
+    /// </summary>
+    internal Task CreateHandedOverAsync(ApiResource resource, string? ns, JsonObject obj, CancellationToken cancellationToken) =>
+        writer.CreateAsync(Type(resource), ns ?? "", obj, Context(), cancellationToken);
+
     public async Task<JsonObject> UpdateAsync(ApiResource resource, string? ns, JsonObject obj, string subresource, CancellationToken cancellationToken)
     {
         var copy = obj.DeepClone().AsObject();
@@ -112,7 +120,9 @@ internal sealed class InProcessKubernetesClient(
 
     private static string Revision(WatchCache.CachedObject obj) => obj.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonObject Parse(ReadOnlyMemory<byte> json) => JsonNode.Parse(json.Span)?.AsObject() ?? new JsonObject();
+    /// <summary>The stored object as a node over the stored bytes (never changed once stored, so not copied).</summary>
+    private static JsonObject Parse(ReadOnlyMemory<byte> json) =>
+        JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Object } root ? JsonObject.Create(root)! : new JsonObject();
 
     private static string Revision(long revision) => revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

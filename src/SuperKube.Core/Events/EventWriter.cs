@@ -46,7 +46,10 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
                 }
             }
 
-            await client.CreateAsync(ApiResource.Events, ns, Build(about, ns, name, type, reason, message, action, stamp, count), cancellationToken).ConfigureAwait(false);
+            var e = Build(about, ns, name, type, reason, message, action, stamp, count);
+            await (client is InProcessKubernetesClient inProcess
+                ? inProcess.CreateHandedOverAsync(ApiResource.Events, ns, e, cancellationToken)
+                : client.CreateAsync(ApiResource.Events, ns, e, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -18,8 +18,11 @@ internal sealed record PodSnapshot(ReadOnlyMemory<byte> Json, Pod Pod)
     public static PodSnapshot From(WatchEvent e) =>
         e.Utf8Json.IsEmpty ? From(e.Object) : new(e.Utf8Json, e.SharedModel<Pod>());
 
-    public static PodSnapshot From(JsonObject json) =>
-        From(JsonSerializer.SerializeToUtf8Bytes(json), KubernetesClientExtensions.FromJson<Pod>(json));
+    public static PodSnapshot From(JsonObject json)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
+        return From(bytes, JsonSerializer.Deserialize(bytes, ModelTypeInfo.For<Pod>()) ?? throw new JsonException("null Pod"));
+    }
 
     private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod) => new(json, pod.WithoutManagedFields());
 
