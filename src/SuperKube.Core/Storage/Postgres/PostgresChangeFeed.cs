@@ -25,6 +25,7 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
     private readonly Task _tailer;
     private long _published;
     private long _compacted;
+    private long _committing;
     private volatile string? _problem;
 
     /// <summary>Starts tailing after <paramref name="published"/> (the revision the store opened at).</summary>
@@ -64,6 +65,20 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
             seen = previous;
         }
     }
+
+    /// <summary>
+    /// Tells the tailer that this server's writer is committing revisions through <paramref name="lastRevision"/> and
+    /// will publish them itself, so the NOTIFY of that commit (which may arrive before the writer has read its COMMIT
+    /// answer) needs no read of the change log. Older revisions of other servers announced meanwhile need none either:
+    /// the writer catches them up before publishing its own. Call <see cref="CommitEnded"/> once published or failed.
+    /// </summary>
+    public void CommitStarting(long lastRevision) => Interlocked.Exchange(ref _committing, lastRevision);
+
+    /// <summary>
+    /// This server's commit is published, or failed. When it failed with an unknown outcome and did commit, the skipped
+    /// NOTIFY is made up for by the tailer's timer read or the writer's next commit (which catches up the gap first).
+    /// </summary>
+    public void CommitEnded() => Interlocked.Exchange(ref _committing, 0);
 
     /// <summary>Publishes this server's just-committed changes (consecutive revisions), after any earlier ones.</summary>
     public async Task PublishCommittedAsync(IReadOnlyList<StoredChange> committed)
@@ -138,11 +153,11 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
                             retryDelay = FirstRetryDelay;
                         }
 
-                        // A notification of a revision already published (this server's own commits, published as they
-                        // committed) needs no read; the timer's wake-up always reads.
+                        // A notification of a revision already published, or about to be by this server's writer (its own
+                        // commits, published as they commit), needs no read; the timer's wake-up always reads.
                         announced = 0;
                         var notified = await connection.WaitAsync(_pollInterval, stoppingToken).ConfigureAwait(false);
-                        catchUp = !notified || announced > Published;
+                        catchUp = !notified || announced > Math.Max(Published, Interlocked.Read(ref _committing));
                     }
                 }
             }

@@ -23,13 +23,13 @@ internal static partial class PostgresQueries
             batch.BatchCommands.Add(BatchCommand(
                 """
                 SELECT o.resource, o.namespace, o.name, o.revision, CASE WHEN k.with_value THEN o.value END
-                FROM unnest(@resources, @namespaces, @names, @with_values) AS k (resource, namespace, name, with_value)
+                FROM unnest($1, $2, $3, $4) AS k (resource, namespace, name, with_value)
                 JOIN objects o ON o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
                 """,
-                ("resources", keys.Select(k => k.Key.Resource).ToArray()),
-                ("namespaces", keys.Select(k => k.Key.Namespace).ToArray()),
-                ("names", keys.Select(k => k.Key.Name).ToArray()),
-                ("with_values", keys.Select(k => k.WithValue).ToArray())));
+                Parameter(keys.Select(k => k.Key.Resource).ToArray()),
+                Parameter(keys.Select(k => k.Key.Namespace).ToArray()),
+                Parameter(keys.Select(k => k.Key.Name).ToArray()),
+                Parameter(keys.Select(k => k.WithValue).ToArray())));
 
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -71,12 +71,12 @@ internal static partial class PostgresQueries
             {
                 batch.BatchCommands.Add(BatchCommand(
                     """
-                    DELETE FROM objects o USING unnest(@resources, @namespaces, @names) AS k (resource, namespace, name)
+                    DELETE FROM objects o USING unnest($1, $2, $3) AS k (resource, namespace, name)
                     WHERE o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
                     """,
-                    ("resources", plan.Deletes.Select(k => k.Resource).ToArray()),
-                    ("namespaces", plan.Deletes.Select(k => k.Namespace).ToArray()),
-                    ("names", plan.Deletes.Select(k => k.Name).ToArray())));
+                    Parameter(plan.Deletes.Select(k => k.Resource).ToArray()),
+                    Parameter(plan.Deletes.Select(k => k.Namespace).ToArray()),
+                    Parameter(plan.Deletes.Select(k => k.Name).ToArray())));
             }
 
             if (plan.Upserts.Count > 0)
@@ -84,30 +84,29 @@ internal static partial class PostgresQueries
                 batch.BatchCommands.Add(BatchCommand(
                     """
                     INSERT INTO objects (resource, namespace, name, revision, value)
-                    SELECT * FROM unnest(@resources, @namespaces, @names, @revisions, @values)
+                    SELECT * FROM unnest($1, $2, $3, $4, $5)
                     ON CONFLICT (resource, namespace, name) DO UPDATE SET revision = excluded.revision, value = excluded.value;
                     """,
-                    ("resources", plan.Upserts.Select(o => o.Key.Resource).ToArray()),
-                    ("namespaces", plan.Upserts.Select(o => o.Key.Namespace).ToArray()),
-                    ("names", plan.Upserts.Select(o => o.Key.Name).ToArray()),
-                    ("revisions", plan.Upserts.Select(o => o.Revision).ToArray()),
-                    ("values", plan.Upserts.Select(o => Bytes(o.Json)).ToArray())));
+                    Parameter(plan.Upserts.Select(o => o.Key.Resource).ToArray()),
+                    Parameter(plan.Upserts.Select(o => o.Key.Namespace).ToArray()),
+                    Parameter(plan.Upserts.Select(o => o.Key.Name).ToArray()),
+                    Parameter(plan.Upserts.Select(o => o.Revision).ToArray()),
+                    Parameter(plan.Upserts.Select(o => Bytes(o.Json)).ToArray())));
             }
 
             batch.BatchCommands.Add(BatchCommand(
                 """
                 INSERT INTO changes (revision, type, resource, namespace, name, value)
-                SELECT * FROM unnest(@revisions, @types, @resources, @namespaces, @names, @values);
+                SELECT * FROM unnest($1, $2, $3, $4, $5, $6);
                 """,
-                ("revisions", plan.Changes.Select(c => c.Revision).ToArray()),
-                ("types", plan.Changes.Select(c => (short)c.Type).ToArray()),
-                ("resources", plan.Changes.Select(c => c.Object.Key.Resource).ToArray()),
-                ("namespaces", plan.Changes.Select(c => c.Object.Key.Namespace).ToArray()),
-                ("names", plan.Changes.Select(c => c.Object.Key.Name).ToArray()),
-                ("values", plan.Changes.Select(c => Bytes(c.Object.Json)).ToArray())));
-            batch.BatchCommands.Add(BatchCommand("UPDATE revision_counter SET revision = @revision;", ("revision", plan.LastRevision)));
-            batch.BatchCommands.Add(BatchCommand(
-                "SELECT pg_notify(@channel, @revision::text);", ("channel", ChangesChannel), ("revision", plan.LastRevision)));
+                Parameter(plan.Changes.Select(c => c.Revision).ToArray()),
+                Parameter(plan.Changes.Select(c => (short)c.Type).ToArray()),
+                Parameter(plan.Changes.Select(c => c.Object.Key.Resource).ToArray()),
+                Parameter(plan.Changes.Select(c => c.Object.Key.Namespace).ToArray()),
+                Parameter(plan.Changes.Select(c => c.Object.Key.Name).ToArray()),
+                Parameter(plan.Changes.Select(c => Bytes(c.Object.Json)).ToArray())));
+            batch.BatchCommands.Add(BatchCommand("UPDATE revision_counter SET revision = $1;", Parameter(plan.LastRevision)));
+            batch.BatchCommands.Add(BatchCommand($"SELECT pg_notify('{ChangesChannel}', $1::text);", Parameter(plan.LastRevision)));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -137,14 +136,20 @@ internal static partial class PostgresQueries
             ? array
             : json.ToArray();
 
-    private static NpgsqlBatchCommand BatchCommand(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    /// <summary>
+    /// A statement of the write path, with positional (<c>$1</c>), typed parameters: Npgsql then sends the SQL as it is,
+    /// without parsing it for named placeholders or inferring types from the values.
+    /// </summary>
+    private static NpgsqlBatchCommand BatchCommand(string sql, params ReadOnlySpan<NpgsqlParameter> parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters)
+        foreach (var parameter in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
+
+    private static NpgsqlParameter<T> Parameter<T>(T value) => new() { TypedValue = value };
 }

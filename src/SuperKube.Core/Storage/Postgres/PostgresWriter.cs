@@ -98,10 +98,23 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
                 return;
             }
 
-            var (outcome, error) = await TryCommitAsync(pending).ConfigureAwait(false);
+            PostgresWritePlan? outcome;
+            (Exception Exception, bool OutcomeUnknown) error;
+            try
+            {
+                (outcome, error) = await TryCommitAsync(pending).ConfigureAwait(false);
+                if (outcome is not null)
+                {
+                    await _feed.PublishCommittedAsync(outcome.Changes).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _feed.CommitEnded();
+            }
+
             if (outcome is { } committed)
             {
-                await _feed.PublishCommittedAsync(committed.Changes).ConfigureAwait(false);
                 for (var i = 0; i < committed.Outcomes.Count; i++)
                 {
                     if (committed.Outcomes[i].Change is { } change)
@@ -162,6 +175,11 @@ internal sealed partial class PostgresWriter : IAsyncDisposable
                     var (revision, stored) = await PostgresQueries.BeginAndReadForWriteAsync(
                         connection, PostgresWritePlan.KeysToRead(ops), default).ConfigureAwait(false);
                     plan = PostgresWritePlan.Build(revision, ops, stored);
+                    if (plan.Changes.Count > 0)
+                    {
+                        _feed.CommitStarting(plan.LastRevision);
+                    }
+
                     commitSent = true;
                     await PostgresQueries.ApplyPlanAndCommitAsync(connection, plan, default).ConfigureAwait(false);
                 }
