@@ -15,6 +15,9 @@ public sealed record FieldError(string Reason, string Field, string Detail, stri
 
     public static FieldError Invalid(string field, string? value, string detail) => new("FieldValueInvalid", field, detail, value ?? "null");
 
+    /// <summary>An invalid field whose value is not printed (Go's <c>field.OmitValueType</c>): <c>Invalid value: detail</c>.</summary>
+    public static FieldError InvalidWithoutValue(string field, string detail) => new("FieldValueInvalid", field, detail);
+
     public static FieldError NotSupported(string field, string? value, IEnumerable<string> supported) =>
         new("FieldValueNotSupported", field, "supported values: " + string.Join(", ", supported.Select(s => $"\"{s}\"")), value ?? "null");
 
@@ -35,6 +38,7 @@ public sealed record FieldError(string Reason, string Field, string Detail, stri
     public string Message => Reason switch
     {
         "FieldValueRequired" => Detail.Length == 0 ? "Required value" : $"Required value: {Detail}",
+        "FieldValueInvalid" when BadValue is null => $"Invalid value: {Detail}",
         "FieldValueInvalid" or "FieldValueTypeInvalid" => Detail.Length == 0 ? $"Invalid value: {BadValue}" : $"Invalid value: {BadValue}: {Detail}",
         "FieldValueNotSupported" => $"Unsupported value: {BadValue}: {Detail}",
         "FieldValueDuplicate" => $"Duplicate value: {BadValue}",

@@ -176,6 +176,126 @@ public sealed class WorkloadControllerTests(WorkloadServerFixture server) : ICla
         await WaitForAsync(async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().Count == 0);
     }
 
+    [Fact]
+    public async Task Job_BackoffLimitPerIndex_OneIndexAlwaysFails_FailedIndexes()
+    {
+        var ns = await NewNamespaceAsync();
+        await ApplyAsync(ns, $$"""
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: per-index
+            spec:
+              completions: 3
+              parallelism: 3
+              completionMode: Indexed
+              backoffLimitPerIndex: 1
+              template:
+                spec:
+                  nodeName: {{await FirstNodeAsync()}}
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: busybox
+                    command:
+                    - sh
+                    - -c
+                    - 'if [ "$JOB_COMPLETION_INDEX" = 1 ]; then exit 1; fi; echo ok'
+            """);
+
+        (await K.RunAsync(["wait", "--for=condition=failed", "job/per-index", "-n", ns, "--timeout=60s"], null, Timeout)).EnsureSuccess();
+        var failedIndexes = (await K.RunAsync("get", "job", "per-index", "-n", ns, "-o", "jsonpath={.status.failedIndexes}")).EnsureSuccess().StdOut;
+        var job = await GetJsonAsync("job/per-index", ns);
+        var index1 = (await GetJsonAsync("pods", ns))["items"]!.AsArray()
+            .Where(p => (string?)p!["metadata"]!["annotations"]?["batch.kubernetes.io/job-completion-index"] == "1")
+            .Select(p => (string?)p!["metadata"]!["annotations"]!["batch.kubernetes.io/job-index-failure-count"])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal("1", failedIndexes);
+        Assert.Equal(("0,2", 2, 2), ((string?)job["status"]!["completedIndexes"], (int?)job["status"]!["succeeded"], (int?)job["status"]!["failed"]));
+        var failed = job["status"]!["conditions"]!.AsArray().Single(c => (string?)c!["type"] == "Failed")!;
+        Assert.Equal(("FailedIndexes", "Job has failed indexes"), ((string?)failed["reason"], (string?)failed["message"]));
+        Assert.Equal(["0", "1"], index1);
+    }
+
+    [Fact]
+    public async Task Job_PerIndexFieldsInvalid_RejectedByApplyWith422Causes()
+    {
+        var ns = await NewNamespaceAsync();
+
+        var result = await K.RunAsync(["apply", "-n", ns, "-f", "-"], """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: bad
+            spec:
+              completions: 2
+              maxFailedIndexes: 3
+              backoffLimitPerIndex: 1
+              podReplacementPolicy: TerminatingOrFailed
+              podFailurePolicy:
+                rules:
+                - action: FailIndex
+                  onExitCodes:
+                    operator: In
+                    values: [1]
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: busybox
+            """, Timeout);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("The Job \"bad\" is invalid", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("spec.maxFailedIndexes: Invalid value: 3: requires indexed completion mode", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("spec.podReplacementPolicy: Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\"", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("NotFound", (await K.RunAsync("get", "job", "bad", "-n", ns)).StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_PodReplacementPolicyFailed_ReplacesOnlyOnceTheDeletedPodFailed()
+    {
+        var ns = await NewNamespaceAsync();
+        await ApplyAsync(ns, $$"""
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: patient
+            spec:
+              backoffLimit: 3
+              podReplacementPolicy: Failed
+              template:
+                metadata:
+                  annotations:
+                    fake.superkube.io/sigterm: ignore
+                spec:
+                  nodeName: {{await FirstNodeAsync()}}
+                  restartPolicy: Never
+                  terminationGracePeriodSeconds: 5
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: ["sleep", "3600"]
+            """);
+        var first = await Poll.UntilAsync(
+            async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().FirstOrDefault(p => (string?)p!["status"]?["phase"] == "Running")?["metadata"]?["name"]?.GetValue<string>(),
+            Timeout, () => "no running pod of job/patient");
+
+        (await K.RunAsync("delete", "pod", first, "-n", ns, "--wait=false")).EnsureSuccess();
+        await WaitForAsync(async () => (int?)(await GetJsonAsync("job/patient", ns))["status"]?["terminating"] == 1);
+        var whileTerminating = (await GetJsonAsync("pods", ns))["items"]!.AsArray().Select(p => (string?)p!["metadata"]!["name"]).ToList();
+        var replacement = await Poll.UntilAsync(
+            async () => (await GetJsonAsync("pods", ns))["items"]!.AsArray().FirstOrDefault(p => (string?)p!["metadata"]!["name"] != first)?["metadata"]?["name"]?.GetValue<string>(),
+            Timeout, () => "no replacement pod");
+        await WaitForAsync(async () => (await GetJsonAsync("job/patient", ns))["status"] is { } status && (int?)status["terminating"] == 0 && (int?)status["failed"] == 1);
+
+        Assert.Equal([first], whileTerminating);
+        Assert.NotEqual(first, replacement);
+    }
+
     /// <summary>
     /// A real schedule would need up to a minute, so the job is started with <c>kubectl create job --from</c> (which
     /// makes it owned by the cron job); the controller must then track it and record its success. Scheduling itself

@@ -9,4 +9,8 @@ namespace SuperKube.Controllers.Batch;
 /// <param name="CompletedIndexes">The completed indexes of an Indexed Job (empty otherwise).</param>
 /// <param name="Policy">The Job's pod failure policy, or null.</param>
 /// <param name="Failures">The failed pods still present, counted or not (for FailJob rules and the back-off).</param>
-internal sealed record JobCounts(int Succeeded, int Failed, HashSet<int> CompletedIndexes, JsonNode? Policy, List<Pod> Failures);
+internal sealed record JobCounts(int Succeeded, int Failed, HashSet<int> CompletedIndexes, JsonNode? Policy, List<Pod> Failures)
+{
+    /// <summary>True when only pods in the Failed phase count as failed, not those terminating (<see cref="JobPods.OnlyReplaceFailed"/>).</summary>
+    public bool OnlyFailedPhase { get; init; }
+}

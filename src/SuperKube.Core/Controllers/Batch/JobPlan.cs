@@ -13,6 +13,12 @@ internal sealed record JobPlan(List<int> Create, List<string> Delete, JobStatus 
     /// <summary>Pods whose tracking finalizer to remove once <see cref="Status"/> is written (before they are deleted).</summary>
     public List<Pod> Release { get; } = [];
 
+    /// <summary>
+    /// For a Job with <c>backoffLimitPerIndex</c>: the failure counts to annotate each created index's pod with
+    /// (<see cref="JobPods.IndexFailureCount"/>, <see cref="JobPods.IndexIgnoredFailureCount"/>).
+    /// </summary>
+    public Dictionary<int, (int Failures, int Ignored)> FailureCounts { get; } = [];
+
     /// <summary>The terminal condition to add once nothing is left uncounted (see <see cref="JobTracking.Settle"/>), or null.</summary>
     public JobFinish? Finish { get; init; }
 }

@@ -7,7 +7,9 @@ namespace SuperKube.Controllers.Batch;
 /// The decisions of a Job sync (upstream job_controller) as a pure function of the job, its pods and the time:
 /// suspension, failure (backoffLimit counted through the pod failure policy, activeDeadlineSeconds, FailJob rules),
 /// success (completions, or the first success when completions is unset; every index when Indexed), and otherwise
-/// how many pods to add or remove to reach parallelism, waiting out the exponential back-off after failures.
+/// how many pods to add or remove to reach parallelism, waiting out the exponential back-off after failures (per index
+/// with <c>backoffLimitPerIndex</c>, see <see cref="PerIndexBackoff"/>), and, with <c>podReplacementPolicy: Failed</c>,
+/// replacing a terminating pod only once it has failed.
 /// Finished pods are counted through the tracking finalizer (<see cref="JobTracking"/>): the plan records them and
 /// names the pods to let go; the terminal condition is only added once they are all counted.
 /// </summary>
@@ -15,13 +17,21 @@ internal static class JobPlanner
 {
     public static JobPlan Plan(Job job, IReadOnlyList<Pod> pods, DateTimeOffset now, JobControllerOptions options)
     {
+        var plan = Decide(job, pods, now, options);
+        // Pods deleted by this sync are terminating from now on: the terminal condition waits for them.
+        plan.Status.Terminating = (plan.Status.Terminating ?? 0) + plan.Delete.Count;
+        return plan;
+    }
+
+    private static JobPlan Decide(Job job, IReadOnlyList<Pod> pods, DateTimeOffset now, JobControllerOptions options)
+    {
         var spec = job.Spec;
         var status = job.Status is null ? new JobStatus() : Controllers.ModelJson.Clone(job.Status);
         var plan = new JobPlan([], [], status, null);
         var active = pods.Where(JobPods.Active).ToList();
         status.Active = active.Count;
         status.Ready = active.Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
-        status.Terminating = pods.Count(p => p.Metadata?.DeletionTimestamp is not null && !JobPods.Succeeded(p) && !JobPods.Failed(p));
+        status.Terminating = pods.Count(JobPods.Terminating);
         if (JobConditions.IsFinished(job.Status))
         {
             // Counted for good: what is left is stopped and let go uncounted.
@@ -30,8 +40,16 @@ internal static class JobPlanner
             return plan;
         }
 
-        var counts = JobTracking.Record(job, status, pods);
-        plan.Release.AddRange(pods.Where(p => JobTracking.Releasable(p, counts)));
+        var indexes = PerIndexBackoff.Applies(job)
+            ? PerIndexBackoff.Evaluate(job, status, pods, JobTracking.CompletedIndexes(job, status, pods), PodFailurePolicy.Of(job), JobPods.OnlyReplaceFailed(job))
+            : null;
+        var counts = JobTracking.Record(job, status, pods, indexes is null ? null : indexes.IsAwaitingReplacement);
+        if (indexes is not null)
+        {
+            status.FailedIndexes = JobPods.FormatIndexes(indexes.Failed);
+        }
+
+        plan.Release.AddRange(pods.Where(p => JobTracking.Releasable(p, counts) && indexes?.IsAwaitingReplacement(p) != true));
         if (spec?.Suspend == true)
         {
             // Stopped for the suspension, not failed: let go before the delete so they are never counted.
@@ -47,7 +65,7 @@ internal static class JobPlanner
         }
 
         status.StartTime ??= now;
-        if (Failure(job, status, counts, now) is { } failure)
+        if (Failure(job, status, counts, indexes, now) is { } failure)
         {
             JobTracking.RecordFailing(job, status, pods);
             plan.Delete.AddRange(active.Select(Name));
@@ -56,7 +74,6 @@ internal static class JobPlanner
             return plan with { Finish = failure };
         }
 
-        var indexed = JobPods.IsIndexed(job);
         var completions = spec?.Completions;
         var complete = JobConditions.IsTrue(status, "SuccessCriteriaMet")
             || (completions is { } wanted ? counts.Succeeded >= wanted : counts.Succeeded > 0 && active.Count == 0);
@@ -77,21 +94,32 @@ internal static class JobPlanner
         }
 
         var deadline = Deadline(job, status);
-        var counted = counts.Failures.Where(p => PodFailurePolicy.Evaluate(counts.Policy, p) != "Ignore").ToList();
-        // The back-off runs from the last failure still to be seen; once those pods are gone it is over.
-        var wait = counted.Select(JobPods.FinishedAt).Max() is { } last
-            ? last + JobPods.Backoff(counts.Failed, options.BackoffBase, options.BackoffMax) - now
-            : TimeSpan.Zero;
-        if (want > active.Count && wait > TimeSpan.Zero)
+        // With podReplacementPolicy Failed a terminating pod is replaced only once it has failed.
+        var terminating = counts.OnlyFailedPhase ? pods.Where(JobPods.Terminating).ToList() : [];
+        var missing = want - active.Count - terminating.Count;
+        if (indexes is null)
         {
-            return plan with { RequeueAfter = Min(wait, deadline - now) };
+            var counted = counts.Failures.Where(p => PodFailurePolicy.Evaluate(counts.Policy, p) != "Ignore").ToList();
+            // The back-off runs from the last failure still to be seen; once those pods are gone it is over.
+            var wait = counted.Select(JobPods.FinishedAt).Max() is { } last
+                ? last + JobPods.Backoff(counts.Failed, options.BackoffBase, options.BackoffMax) - now
+                : TimeSpan.Zero;
+            if (missing > 0 && wait > TimeSpan.Zero)
+            {
+                return plan with { RequeueAfter = Min(wait, deadline - now) };
+            }
         }
 
-        var missing = want - active.Count;
-        if (indexed)
+        if (JobPods.IsIndexed(job))
         {
-            var busy = active.Select(JobPods.Index).ToHashSet();
-            plan.Create.AddRange(Enumerable.Range(0, completions ?? 0).Where(i => !counts.CompletedIndexes.Contains(i) && !busy.Contains(i)).Take(missing));
+            var busy = active.Concat(terminating).Select(JobPods.Index).Concat(counts.CompletedIndexes).Concat(indexes?.Failed ?? []).ToHashSet();
+            var pending = Enumerable.Range(0, completions ?? 0).Where(i => !busy.Contains(i)).Take(Math.Max(0, missing)).ToList();
+            if (indexes is not null)
+            {
+                return CreateAfterIndexBackoff(plan, pending, indexes, counts.Policy, now, deadline, options);
+            }
+
+            plan.Create.AddRange(pending);
         }
         else
         {
@@ -101,6 +129,31 @@ internal static class JobPlanner
         return deadline is { } at ? plan with { RequeueAfter = at - now } : plan;
     }
 
+    /// <summary>
+    /// Creates the pending indexes whose own back-off is over, each with the failure counts of its last failed pod;
+    /// looks again when the next one's back-off ends (or at the deadline, if sooner).
+    /// </summary>
+    private static JobPlan CreateAfterIndexBackoff(
+        JobPlan plan, List<int> pending, IndexFailures indexes, System.Text.Json.Nodes.JsonNode? policy, DateTimeOffset now, DateTimeOffset? deadline, JobControllerOptions options)
+    {
+        TimeSpan? soonest = deadline - now;
+        foreach (var index in pending)
+        {
+            var last = indexes.AwaitingReplacement.GetValueOrDefault(index);
+            var remaining = PerIndexBackoff.Remaining(last, now, options);
+            if (remaining > TimeSpan.Zero)
+            {
+                soonest = Min(remaining, soonest);
+                continue;
+            }
+
+            plan.Create.Add(index);
+            plan.FailureCounts[index] = PerIndexBackoff.NextCounts(policy, last);
+        }
+
+        return soonest is { } after ? plan with { RequeueAfter = after } : plan;
+    }
+
     /// <summary>Deletes pods that are not to be counted (suspension, surplus, success), letting go of them first.</summary>
     private static void StopActive(JobPlan plan, List<Pod> pods)
     {
@@ -108,7 +161,7 @@ internal static class JobPlanner
         plan.Release.AddRange(pods.Where(JobPods.IsTracked));
     }
 
-    private static JobFinish? Failure(Job job, JobStatus status, JobCounts counts, DateTimeOffset now)
+    private static JobFinish? Failure(Job job, JobStatus status, JobCounts counts, IndexFailures? indexes, DateTimeOffset now)
     {
         if (status.Conditions?.FirstOrDefault(c => c.Type == "FailureTarget" && c.Status == "True") is { } target)
         {
@@ -125,7 +178,25 @@ internal static class JobPlanner
             return new JobFinish("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
         }
 
-        return Deadline(job, status) <= now ? new JobFinish("Failed", "DeadlineExceeded", "Job was active longer than specified deadline") : null;
+        if (Deadline(job, status) <= now)
+        {
+            return new JobFinish("Failed", "DeadlineExceeded", "Job was active longer than specified deadline");
+        }
+
+        if (indexes is null)
+        {
+            return null;
+        }
+
+        if (job.Spec?.MaxFailedIndexes is { } max && indexes.Failed.Count > max)
+        {
+            return new JobFinish("Failed", "MaxFailedIndexesExceeded", "Job has exceeded the specified maximal number of failed indexes");
+        }
+
+        // Every index finished, and some failed.
+        return indexes.Failed.Count > 0 && indexes.Failed.Count + counts.Succeeded >= (job.Spec?.Completions ?? 0)
+            ? new JobFinish("Failed", "FailedIndexes", "Job has failed indexes")
+            : null;
     }
 
     private static DateTimeOffset? Deadline(Job job, JobStatus status) =>

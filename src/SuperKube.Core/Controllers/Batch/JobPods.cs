@@ -12,7 +12,19 @@ internal static class JobPods
     /// <summary>Holds a pod of a Job until the Job's status has counted it (KEP-2307).</summary>
     public const string TrackingFinalizer = "batch.kubernetes.io/job-tracking";
 
+    /// <summary>On a pod of a Job with <c>backoffLimitPerIndex</c>: the counted failures of its index before it.</summary>
+    public const string IndexFailureCount = "batch.kubernetes.io/job-index-failure-count";
+
+    /// <summary>On a pod of a Job with <c>backoffLimitPerIndex</c>: the failures of its index before it that the pod failure policy ignored (absent when none).</summary>
+    public const string IndexIgnoredFailureCount = "batch.kubernetes.io/job-index-ignored-failure-count";
+
     public static bool IsIndexed(Job job) => job.Spec?.CompletionMode == "Indexed";
+
+    /// <summary>
+    /// True when a pod is replaced only once it reached the Failed phase, not while it terminates:
+    /// <c>podReplacementPolicy: Failed</c>, which a pod failure policy implies.
+    /// </summary>
+    public static bool OnlyReplaceFailed(Job job) => job.Spec?.PodReplacementPolicy == "Failed" || PodFailurePolicy.IsSet(job);
 
     /// <summary>The pod's completion index (annotation, then label), or -1.</summary>
     public static int Index(Pod pod)
@@ -35,11 +47,15 @@ internal static class JobPods
     public static bool Failed(Pod pod) => pod.Status?.Phase == "Failed";
 
     /// <summary>
-    /// Failed for the Job's counts: the Failed phase, or (without a pod failure policy, which waits for the phase)
-    /// deleted before it succeeded, as a pod deleted while it runs never gets to report a failure of its own.
+    /// Failed for the Job's counts: the Failed phase, or (unless <paramref name="onlyFailedPhase"/>, see
+    /// <see cref="OnlyReplaceFailed"/>) deleted before it succeeded, as a pod deleted while it runs may never get to
+    /// report a failure of its own.
     /// </summary>
-    public static bool ConsideredFailed(Pod pod, bool hasFailurePolicy) =>
-        Failed(pod) || (!hasFailurePolicy && pod.Metadata?.DeletionTimestamp is not null && !Succeeded(pod));
+    public static bool ConsideredFailed(Pod pod, bool onlyFailedPhase) =>
+        Failed(pod) || (!onlyFailedPhase && Terminating(pod));
+
+    /// <summary>Being deleted and not finished yet (counted in <c>status.terminating</c>).</summary>
+    public static bool Terminating(Pod pod) => pod.Metadata?.DeletionTimestamp is not null && !Succeeded(pod) && !Failed(pod);
 
     /// <summary>True while the pod carries the tracking finalizer, that is while the Job has not counted it.</summary>
     public static bool IsTracked(Pod pod) => pod.Metadata?.Finalizers?.Contains(TrackingFinalizer) == true;
@@ -92,7 +108,10 @@ internal static class JobPods
         return indexes;
     }
 
-    /// <summary>Sorted indexes as the compressed list Kubernetes uses in <c>completedIndexes</c> ("1,3-5,7").</summary>
+    /// <summary>
+    /// Sorted indexes as the compressed list Kubernetes uses in <c>completedIndexes</c> and <c>failedIndexes</c>
+    /// ("1,3-5,7"; two neighbours are listed, not ranged: "0,1").
+    /// </summary>
     public static string FormatIndexes(IEnumerable<int> indexes)
     {
         var sorted = indexes.Distinct().Order().ToList();
@@ -105,9 +124,12 @@ internal static class JobPods
                 j++;
             }
 
-            parts.Add(j == i
-                ? sorted[i].ToString(CultureInfo.InvariantCulture)
-                : string.Create(CultureInfo.InvariantCulture, $"{sorted[i]}-{sorted[j]}"));
+            parts.Add((j - i) switch
+            {
+                0 => sorted[i].ToString(CultureInfo.InvariantCulture),
+                1 => string.Create(CultureInfo.InvariantCulture, $"{sorted[i]},{sorted[j]}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{sorted[i]}-{sorted[j]}"),
+            });
             i = j + 1;
         }
 

@@ -14,7 +14,8 @@ namespace SuperKube.Controllers.Batch;
 /// <summary>
 /// The built-in Job controller: runs the job's pods as <see cref="JobPlanner"/> decides, labels them with the job's
 /// name and UID (and completion index when Indexed: annotation, label, hostname <c>JOB-N</c> and the
-/// <c>JOB_COMPLETION_INDEX</c> variable), keeps the status and its conditions, and deletes finished jobs after
+/// <c>JOB_COMPLETION_INDEX</c> variable, and the index's failure counts with <c>backoffLimitPerIndex</c>), keeps the
+/// status and its conditions, and deletes finished jobs after
 /// <c>ttlSecondsAfterFinished</c>. Its pods carry the <see cref="JobPods.TrackingFinalizer"/> until the status has
 /// counted them (<see cref="JobTracking"/>): record, let go, count, in that order; the pods of a finished or deleted job
 /// are let go too, so none is left stuck.
@@ -78,7 +79,7 @@ internal sealed class JobReconciler : IReconciler<Job>
         var plan = JobPlanner.Plan(job, pods, now, _options.CurrentValue);
         foreach (var index in plan.Create)
         {
-            var created = await _client.CreateAsync(ApiResource.Pods, job.Metadata?.Namespace, NewPod(job, index), cancellationToken).ConfigureAwait(false);
+            var created = await _client.CreateAsync(ApiResource.Pods, job.Metadata?.Namespace, NewPod(job, index, plan.FailureCounts.TryGetValue(index, out var failures) ? failures : null), cancellationToken).ConfigureAwait(false);
             _expectations.Created(key, ResourceReader.ParseRevision(ObjectMetadata.ResourceVersion(created)));
         }
 
@@ -173,7 +174,8 @@ internal sealed class JobReconciler : IReconciler<Job>
         }
     }
 
-    private static JsonObject NewPod(Job job, int index)
+    /// <summary>A new pod of the job: <paramref name="index"/> is its completion index (or -1), <paramref name="failures"/> its index's failure counts (backoffLimitPerIndex).</summary>
+    private static JsonObject NewPod(Job job, int index, (int Failures, int Ignored)? failures)
     {
         var name = job.Metadata?.Name ?? "";
         var uid = job.Metadata?.Uid ?? "";
@@ -206,6 +208,15 @@ internal sealed class JobReconciler : IReconciler<Job>
 
         var annotations = meta["annotations"] as JsonObject ?? [];
         annotations[JobPods.CompletionIndex] = text;
+        if (failures is { } counts)
+        {
+            annotations[JobPods.IndexFailureCount] = counts.Failures.ToString(CultureInfo.InvariantCulture);
+            if (counts.Ignored > 0)
+            {
+                annotations[JobPods.IndexIgnoredFailureCount] = counts.Ignored.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
         meta["annotations"] = annotations;
         var spec = pod["spec"]!.AsObject();
         spec["hostname"] = $"{name}-{text}";

@@ -16,31 +16,28 @@ internal static class JobTracking
 {
     /// <summary>
     /// Records in <paramref name="status"/> the finished pods that still carry the finalizer and are not recorded yet
-    /// (failures the pod failure policy ignores are not counted), and returns the counts the Job's decisions use.
+    /// (failures the pod failure policy ignores are not counted, and <paramref name="held"/> pods are left for a later
+    /// sync), and returns the counts the Job's decisions use.
     /// </summary>
-    public static JobCounts Record(Job job, JobStatus status, IReadOnlyList<Pod> pods)
+    public static JobCounts Record(Job job, JobStatus status, IReadOnlyList<Pod> pods, Func<Pod, bool>? held = null)
     {
         var policy = PodFailurePolicy.Of(job);
+        var onlyFailedPhase = JobPods.OnlyReplaceFailed(job);
         var uncounted = status.UncountedTerminatedPods ??= new UncountedTerminatedPods();
         var succeededUids = uncounted.Succeeded ??= [];
         var failedUids = uncounted.Failed ??= [];
         var indexed = JobPods.IsIndexed(job);
-        var completions = job.Spec?.Completions ?? 0;
-        var done = indexed ? JobPods.ParseIndexes(status.CompletedIndexes, completions) : [];
-        foreach (var pod in pods.Where(p => JobPods.IsTracked(p) && Countable(job, p) && !IsRecorded(status, p)))
+        var done = indexed ? CompletedIndexes(job, status, pods) : [];
+        foreach (var pod in pods.Where(p => JobPods.IsTracked(p) && Countable(job, p) && !IsRecorded(status, p) && held?.Invoke(p) != true))
         {
             if (JobPods.Succeeded(pod))
             {
-                if (indexed)
-                {
-                    done.Add(JobPods.Index(pod));
-                }
-                else
+                if (!indexed)
                 {
                     succeededUids.Add(JobPods.Uid(pod));
                 }
             }
-            else if (JobPods.ConsideredFailed(pod, policy is not null) && PodFailurePolicy.Evaluate(policy, pod) != "Ignore")
+            else if (JobPods.ConsideredFailed(pod, onlyFailedPhase) && PodFailurePolicy.Evaluate(policy, pod) != "Ignore")
             {
                 failedUids.Add(JobPods.Uid(pod));
             }
@@ -57,9 +54,23 @@ internal static class JobTracking
             (status.Failed ?? 0) + failedUids.Count,
             done,
             policy,
-            [.. pods.Where(p => JobPods.ConsideredFailed(p, policy is not null))]);
+            [.. pods.Where(p => JobPods.ConsideredFailed(p, onlyFailedPhase))])
+        {
+            OnlyFailedPhase = onlyFailedPhase,
+        };
         DropEmptyLists(uncounted);
         return counts;
+    }
+
+    /// <summary>
+    /// The completed indexes of an Indexed Job: those in <c>status.completedIndexes</c> plus those of succeeded pods
+    /// still carrying the finalizer (the index is enough to never count a success twice).
+    /// </summary>
+    public static HashSet<int> CompletedIndexes(Job job, JobStatus status, IReadOnlyList<Pod> pods)
+    {
+        var done = JobPods.ParseIndexes(status.CompletedIndexes, job.Spec?.Completions ?? 0);
+        done.UnionWith(pods.Where(p => JobPods.IsTracked(p) && JobPods.Succeeded(p) && Countable(job, p)).Select(JobPods.Index));
+        return done;
     }
 
     /// <summary>
@@ -80,12 +91,13 @@ internal static class JobTracking
 
     /// <summary>True when the pod's finalizer may go in a running Job: it finished (succeeded, or failed as the Job sees it).</summary>
     public static bool Releasable(Pod pod, JobCounts counts) =>
-        JobPods.IsTracked(pod) && (JobPods.Succeeded(pod) || JobPods.ConsideredFailed(pod, counts.Policy is not null));
+        JobPods.IsTracked(pod) && (JobPods.Succeeded(pod) || JobPods.ConsideredFailed(pod, counts.OnlyFailedPhase));
 
     /// <summary>
     /// The last step of a sync, after the finalizers were removed: moves the recorded UIDs whose pods no longer carry
     /// the finalizer (<paramref name="stillTracked"/> holds the UIDs of those that do) into the counters, then, once
-    /// nothing is left uncounted, adds the Job's terminal condition (<paramref name="finish"/>, if the sync decided one).
+    /// nothing is left uncounted and no pod is terminating any more, adds the Job's terminal condition
+    /// (<paramref name="finish"/>, if the sync decided one), as Kubernetes 1.32 does.
     /// </summary>
     public static void Settle(JobStatus status, JobFinish? finish, IReadOnlySet<string> stillTracked, DateTimeOffset now)
     {
@@ -100,7 +112,7 @@ internal static class JobTracking
             }
         }
 
-        if (finish is not null)
+        if (finish is not null && (status.Terminating ?? 0) == 0)
         {
             JobConditions.Set(status, finish.Type, "True", finish.Reason, finish.Message, now);
             if (finish.Type == "Complete")

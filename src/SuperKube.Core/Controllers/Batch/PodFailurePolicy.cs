@@ -17,6 +17,10 @@ internal static class PodFailurePolicy
             ? JsonNode.Parse(value.GetRawText())
             : null;
 
+    /// <summary>True when the Job has a pod failure policy.</summary>
+    public static bool IsSet(Job job) =>
+        job.Spec?.AdditionalProperties?.TryGetValue("podFailurePolicy", out var value) == true && value.ValueKind == JsonValueKind.Object;
+
     /// <summary>The action of the first matching rule, or "Count".</summary>
     public static string Evaluate(JsonNode? policy, Pod pod)
     {

@@ -72,16 +72,23 @@ public sealed class JobPlannerTests
     }
 
     [Fact]
-    public void Plan_PastActiveDeadline_FailsAndDeletesActive()
+    public void Plan_PastActiveDeadline_DeletesActiveAndFailsOnceTheyAreGone()
     {
+        var job = Job(deadline: 30);
         Pod[] pods = [Pod("a", "Running")];
 
-        var plan = JobPlanner.Plan(Job(deadline: 30), pods, T0.AddSeconds(31), Options);
+        var plan = JobPlanner.Plan(job, pods, T0.AddSeconds(31), Options);
         var settled = Settled(plan, pods, T0.AddSeconds(31));
+        job.Status = settled;
+        var afterDeletion = Settled(JobPlanner.Plan(job, [], T0.AddSeconds(32), Options), [], T0.AddSeconds(32));
 
-        Assert.Equal("DeadlineExceeded", settled.Conditions!.Single(c => c.Type == "Failed").Reason);
-        Assert.Equal(1, settled.Failed);
         Assert.Equal(["a"], plan.Delete);
+        Assert.Equal((1, 1), (settled.Failed, settled.Terminating));
+        Assert.Equal("DeadlineExceeded", settled.Conditions!.Single(c => c.Type == "FailureTarget").Reason);
+        Assert.False(JobConditions.IsTrue(settled, "Failed"));
+        Assert.Equal(0, afterDeletion.Terminating);
+        Assert.Equal("DeadlineExceeded", afterDeletion.Conditions!.Single(c => c.Type == "Failed").Reason);
+        Assert.Equal(1, afterDeletion.Failed);
     }
 
     [Fact]
@@ -113,7 +120,79 @@ public sealed class JobPlannerTests
         var plan = JobPlanner.Plan(Job(completions: 2, mode: "Indexed"), pods, T0, Options);
 
         Assert.True(JobConditions.IsTrue(Settled(plan, pods, T0), "Complete"));
-        Assert.Equal("0-1", plan.Status.CompletedIndexes);
+        Assert.Equal("0,1", plan.Status.CompletedIndexes);
+    }
+
+    [Fact]
+    public void Plan_ReplacementPolicyFailed_TerminatingPodReplacedOnlyOnceFailed()
+    {
+        var job = Job();
+        job.Spec!.PodReplacementPolicy = "Failed";
+        Pod[] terminating = [Deleting(Pod("a", "Running"))];
+        Pod[] failed = [Deleting(Pod("a", "Failed"))];
+
+        var waiting = JobPlanner.Plan(job, terminating, T0.AddMinutes(1), Options);
+        var replaced = JobPlanner.Plan(job, failed, T0.AddMinutes(1), Options);
+
+        Assert.Empty(waiting.Create);
+        Assert.Equal((0, 1), (waiting.Status.Active, waiting.Status.Terminating));
+        Assert.Empty(waiting.Release);
+        Assert.Null(waiting.Status.UncountedTerminatedPods!.Failed);
+        Assert.Single(replaced.Create);
+        Assert.Equal(0, replaced.Status.Terminating);
+        Assert.Equal(1, Settled(replaced, failed, T0.AddMinutes(1)).Failed);
+    }
+
+    [Fact]
+    public void Plan_ReplacementPolicyTerminatingOrFailed_TerminatingPodReplacedAtOnce()
+    {
+        var job = Job();
+        job.Spec!.PodReplacementPolicy = "TerminatingOrFailed";
+        Pod[] pods = [Deleting(Pod("a", "Running"))];
+
+        var plan = JobPlanner.Plan(job, pods, T0.AddMinutes(1), Options);
+
+        Assert.Single(plan.Create);
+        Assert.Equal(1, plan.Status.Terminating);
+    }
+
+    [Fact]
+    public void Plan_IndexedReplacementPolicyFailed_TerminatingIndexNotDuplicated()
+    {
+        var job = Job(completions: 3, parallelism: 3, mode: "Indexed");
+        job.Spec!.PodReplacementPolicy = "Failed";
+        Pod[] pods = [Deleting(Pod("j-0", "Running", 0)), Pod("j-1", "Running", 1)];
+
+        var plan = JobPlanner.Plan(job, pods, T0, Options);
+
+        Assert.Equal([2], plan.Create);
+    }
+
+    [Fact]
+    public void Plan_PodFailurePolicy_ImpliesOnlyFailedPodsReplaced()
+    {
+        var job = WithFailurePolicy(Job(), """{"rules":[{"action":"Ignore","onPodConditions":[{"type":"DisruptionTarget"}]}]}""");
+        job.Spec!.PodReplacementPolicy = null;
+        Pod[] pods = [Deleting(Pod("a", "Running"))];
+
+        var plan = JobPlanner.Plan(job, pods, T0.AddMinutes(1), Options);
+
+        Assert.Empty(plan.Create);
+    }
+
+    [Fact]
+    public void Plan_Completed_TerminalConditionWaitsForTerminatingPods()
+    {
+        var job = Job(completions: 1, parallelism: 2);
+        Pod[] pods = [Pod("a", "Succeeded"), Pod("b", "Running")];
+
+        var plan = JobPlanner.Plan(job, pods, T0, Options);
+        var settled = Settled(plan, pods, T0);
+
+        Assert.Equal(["b"], plan.Delete);
+        Assert.True(JobConditions.IsTrue(settled, "SuccessCriteriaMet"));
+        Assert.False(JobConditions.IsTrue(settled, "Complete"));
+        Assert.Equal(1, settled.Terminating);
     }
 
     [Theory]
@@ -125,5 +204,5 @@ public sealed class JobPlannerTests
         Assert.Equal(TimeSpan.FromSeconds(seconds), JobPods.Backoff(failures, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(6)));
 
     [Fact]
-    public void FormatIndexes_Ranges() => Assert.Equal("1,3-5,7", JobPods.FormatIndexes([7, 3, 4, 5, 1, 4]));
+    public void FormatIndexes_RangesOfThreeOrMore_PairsListed() => Assert.Equal("1,3-5,7,8", JobPods.FormatIndexes([7, 3, 4, 5, 1, 4, 8]));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SuperKube.Model.Batch;
 using SuperKube.Model.Core;
 using SuperKube.Model.Meta;
@@ -20,6 +21,49 @@ internal static class JobTestObjects
         },
         Status = new JobStatus { StartTime = T0 },
     };
+
+    /// <summary>An Indexed Job with backoffLimitPerIndex (backoffLimit defaulted to the maximum, as the API server does).</summary>
+    internal static Job PerIndexJob(int completions, int parallelism, int limitPerIndex, int? maxFailedIndexes = null, string? failurePolicy = null)
+    {
+        var job = Job(completions, parallelism, int.MaxValue, "Indexed");
+        job.Spec!.BackoffLimitPerIndex = limitPerIndex;
+        job.Spec.MaxFailedIndexes = maxFailedIndexes;
+        if (failurePolicy is not null)
+        {
+            WithFailurePolicy(job, failurePolicy);
+        }
+
+        return job;
+    }
+
+    /// <summary>Gives the job a podFailurePolicy (JSON) and, as defaulting does then, podReplacementPolicy Failed.</summary>
+    internal static Job WithFailurePolicy(Job job, string policy)
+    {
+        job.Spec!.AdditionalProperties = new Dictionary<string, JsonElement> { ["podFailurePolicy"] = JsonDocument.Parse(policy).RootElement.Clone() };
+        job.Spec.PodReplacementPolicy = "Failed";
+        return job;
+    }
+
+    /// <summary>A pod of an index with the failure counts its creation gave it (backoffLimitPerIndex).</summary>
+    internal static Pod IndexPod(string name, string phase, int index, int failures, int ignored = 0, int finishedSecondsAfterT0 = 0)
+    {
+        var pod = Pod(name, phase, index, finishedSecondsAfterT0);
+        pod.Metadata!.Annotations![JobPods.IndexFailureCount] = failures.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ignored > 0)
+        {
+            pod.Metadata.Annotations[JobPods.IndexIgnoredFailureCount] = ignored.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return pod;
+    }
+
+    /// <summary>A pod being deleted (its deletion asked for at T0 with a 30 s grace period).</summary>
+    internal static Pod Deleting(Pod pod)
+    {
+        pod.Metadata!.DeletionTimestamp = T0.AddSeconds(30);
+        pod.Metadata.DeletionGracePeriodSeconds = 30;
+        return pod;
+    }
 
     internal static Pod Pod(string name, string phase, int index = -1, int finishedSecondsAfterT0 = 0, bool tracked = true)
     {

@@ -152,7 +152,9 @@ public sealed class JobTrackingTests
         Assert.Equal(["b"], plan.Delete);
         Assert.Equal(["a", "b"], plan.Release.Select(p => p.Metadata!.Name).Order());
         Assert.Equal(2, settled.Failed);
-        Assert.True(JobConditions.IsTrue(settled, "Failed"));
+        Assert.Equal(1, settled.Terminating);
+        Assert.True(JobConditions.IsTrue(settled, "FailureTarget"));
+        Assert.False(JobConditions.IsTrue(settled, "Failed"));
     }
 
     [Fact]
