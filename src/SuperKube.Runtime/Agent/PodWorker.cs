@@ -26,6 +26,8 @@ internal sealed partial class PodWorker : IAsyncDisposable
     private readonly RestartBackoff _backoff = new();
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _deleted = new();
+    private readonly Lock _deletedLock = new();
+    private bool _disposed;
     private readonly Dictionary<string, ContainerRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private PodSnapshot _pod;
@@ -91,7 +93,14 @@ internal sealed partial class PodWorker : IAsyncDisposable
     public void MarkDeleted()
     {
         _podGone = true;
-        _deleted.Cancel();
+        lock (_deletedLock)
+        {
+            if (!_disposed)
+            {
+                _deleted.Cancel(); // a finished worker may be disposed between the agent's lookup and this call
+            }
+        }
+
         Signal();
     }
 
@@ -159,7 +168,11 @@ internal sealed partial class PodWorker : IAsyncDisposable
             }
         }
 
-        _deleted.Dispose();
+        lock (_deletedLock)
+        {
+            _disposed = true;
+            _deleted.Dispose();
+        }
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -53,13 +53,15 @@ internal static partial class ResourceWatchLoop
             {
                 return;
             }
-            catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or System.Text.Json.JsonException)
+            catch (ApiException ex) when (ex.Code == 410)
             {
-                if (ex is not ApiException { Code: 410 })
-                {
-                    Log.WatchFailed(logger, resource.Plural, fieldSelector, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
-                }
+                // Compacted past our revision: relist at once.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Errors of the watch, and any a handler throws: the loop must outlive both, or the node stops seeing its pods.
+                Log.WatchFailed(logger, resource.Plural, fieldSelector, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

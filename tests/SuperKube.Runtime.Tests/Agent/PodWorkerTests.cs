@@ -302,6 +302,16 @@ public sealed class PodWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarkDeleted_AfterTheFinishedWorkerWasDisposed_DoesNotThrow()
+    {
+        // The agent looks a worker up for a DELETED event while the worker's own final delete has just disposed it.
+        var worker = await CreateAsync("""{"containers":[{"name":"app","image":"busybox"}]}""");
+        await worker.DisposeAsync();
+
+        worker.MarkDeleted();
+    }
+
+    [Fact]
     public async Task SyncAsync_StatusUnchanged_WritesNothing()
     {
         var worker = await CreateAsync("""{"containers":[{"name":"app","image":"busybox","command":["sleep","3600"]}]}""");
