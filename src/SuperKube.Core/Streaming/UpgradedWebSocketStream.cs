@@ -12,7 +12,7 @@ namespace SuperKube.Streaming;
 /// one byte stream (empty messages skipped), each write is one binary message, and the stream ends at the close frame
 /// (which is answered). Pings are answered with pongs, and an empty pong goes out every <see cref="KeepAlive"/>.
 /// </summary>
-internal sealed class UpgradedWebSocketStream : Stream, IFrameHeadroomStream
+internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomStream
 {
     /// <summary>The longest header of a server frame: 2 bytes and a 64-bit length (servers do not mask).</summary>
     public const int MaxHeaderLength = 10;
@@ -43,16 +43,6 @@ internal sealed class UpgradedWebSocketStream : Stream, IFrameHeadroomStream
 
     public int Headroom => MaxHeaderLength;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty)
@@ -79,9 +69,6 @@ internal sealed class UpgradedWebSocketStream : Stream, IFrameHeadroomStream
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     /// <summary>Sends <paramref name="buffer"/> as one binary message (copied behind a header; large writes use <see cref="WriteWithHeadroomAsync"/>).</summary>
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -97,25 +84,8 @@ internal sealed class UpgradedWebSocketStream : Stream, IFrameHeadroomStream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public ValueTask WriteWithHeadroomAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         SendAsync(OpBinary, buffer, cancellationToken);
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("use ReadAsync");
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("use WriteAsync");
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {
