@@ -1,31 +1,45 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SuperKube.Benchmarks.Infrastructure;
 
 namespace SuperKube.Benchmarks.Modes;
 
 /// <summary>
 /// Port-forward throughput on the Docker runtime: the same file downloaded from a pod's busybox httpd through
 /// <c>kubectl port-forward</c> (SPDY over WebSocket through the API server) and straight from the pod's address,
-/// in one run; the ratio is the tunnel's share of a direct loopback-bridge copy. Also the CPU time the server and kubectl
-/// spend per file through the tunnel, which a loaded machine disturbs far less than it does the throughputs.
+/// interleaved (direct, tunnel, direct, tunnel, ...) after one untimed warm-up of each, so both see the same moments of
+/// machine load; the ratio is the median tunnel rate over the median direct rate. Also the CPU time the server and
+/// kubectl spend per file through the tunnel, which a loaded machine disturbs far less than it does the throughputs.
 /// </summary>
 internal static partial class PortForwardThroughput
 {
     public const int Megabytes = 64;
 
-    private const int Downloads = 3;
+    /// <summary>Timed downloads of each kind; with the warm-ups 12 downloads of 64 MiB, a few seconds on an idle machine.</summary>
+    private const int Samples = 5;
 
     /// <summary>The pod's command: writes the file, then serves it on port 8080.</summary>
     public const string Command = """["sh","-c","mkdir -p /www && dd if=/dev/zero of=/www/big bs=1048576 count=64 2>/dev/null && exec httpd -f -p 8080 -h /www"]""";
 
-    /// <summary>The figures of one measurement; CPU times are milliseconds per file, averaged over the tunnel's downloads.</summary>
-    public sealed record Result(double TunnelMBps, double DirectMBps, double ServerCpuMs, double KubectlCpuMs);
+    /// <summary>
+    /// The figures of one measurement: the rates of each timed download in MB/s, in order, and the CPU times in
+    /// milliseconds per file, over all timed tunnel downloads.
+    /// </summary>
+    public sealed record Result(IReadOnlyList<double> Tunnel, IReadOnlyList<double> Direct, double ServerCpuMs, double KubectlCpuMs, double Load)
+    {
+        public double TunnelMedian => Median(Tunnel);
+
+        public double DirectMedian => Median(Direct);
+
+        /// <summary>The target figure: median tunnel rate over median direct rate.</summary>
+        public double Ratio => TunnelMedian / DirectMedian;
+    }
 
     public static async Task<Result> MeasureAsync(Uri server, int serverProcessId, string ns, string pod, string podIp, CancellationToken token)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromMinutes(2) };
-        var direct = await DownloadAsync(http, new Uri($"http://{podIp}:8080/big"), token);
+        var direct = new Uri($"http://{podIp}:8080/big");
         var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "--server", server.ToString(), "port-forward", $"pod/{pod}", "-n", ns, ":8080" })
         {
@@ -44,13 +58,22 @@ internal static partial class PortForwardThroughput
             }
             while (!match.Success);
 
-            using var serverProcess = Process.GetProcessById(serverProcessId);
-            var serverBefore = serverProcess.TotalProcessorTime;
-            var kubectlBefore = forward.TotalProcessorTime;
-            var tunnel = await DownloadAsync(http, new Uri($"http://127.0.0.1:{match.Groups[1].Value}/big"), token);
-            serverProcess.Refresh();
-            forward.Refresh();
-            return new Result(tunnel, direct, PerDownload(serverProcess.TotalProcessorTime - serverBefore), PerDownload(forward.TotalProcessorTime - kubectlBefore));
+            var tunnel = new Uri($"http://127.0.0.1:{match.Groups[1].Value}/big");
+            // Warm-ups: the server's streaming path is compiled (and recompiled by tiered compilation) on first use.
+            await DownloadAsync(http, direct, token);
+            await DownloadAsync(http, tunnel, token);
+            var (tunnelRates, directRates) = (new List<double>(), new List<double>());
+            var (serverCpu, kubectlCpu) = (TimeSpan.Zero, TimeSpan.Zero);
+            for (var i = 0; i < Samples; i++)
+            {
+                directRates.Add(await DownloadAsync(http, direct, token));
+                var (serverBefore, kubectlBefore) = (ProcessCpu.Used(serverProcessId), ProcessCpu.Used(forward.Id));
+                tunnelRates.Add(await DownloadAsync(http, tunnel, token));
+                serverCpu += ProcessCpu.Used(serverProcessId) - serverBefore;
+                kubectlCpu += ProcessCpu.Used(forward.Id) - kubectlBefore;
+            }
+
+            return new Result(tunnelRates, directRates, serverCpu.TotalMilliseconds / Samples, kubectlCpu.TotalMilliseconds / Samples, ProcessCpu.LoadAverage());
         }
         finally
         {
@@ -58,32 +81,36 @@ internal static partial class PortForwardThroughput
         }
     }
 
-    /// <summary>Best of <see cref="Downloads"/> downloads, in MB/s.</summary>
+    /// <summary>One download of the file, in MB/s.</summary>
     private static async Task<double> DownloadAsync(HttpClient http, Uri url, CancellationToken token)
     {
-        var best = 0.0;
-        for (var i = 0; i < Downloads; i++)
+        var clock = Stopwatch.StartNew();
+        await using var body = await http.GetStreamAsync(url, token);
+        var bytes = 0L;
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, token)) > 0)
         {
-            var clock = Stopwatch.StartNew();
-            await using var body = await http.GetStreamAsync(url, token);
-            var bytes = 0L;
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await body.ReadAsync(buffer, token)) > 0)
-            {
-                bytes += read;
-            }
-
-            best = Math.Max(best, bytes / 1e6 / clock.Elapsed.TotalSeconds);
+            bytes += read;
         }
 
-        return best;
+        return bytes / 1e6 / clock.Elapsed.TotalSeconds;
     }
 
     public static string Row(Result result) => string.Create(CultureInfo.InvariantCulture,
-        $"Port-forward throughput ({Megabytes} MiB file): tunnel {result.TunnelMBps:F0} MB/s, direct {result.DirectMBps:F0} MB/s, ratio {result.TunnelMBps / result.DirectMBps:P0} (target >= 50%); CPU per file through the tunnel: server {result.ServerCpuMs:F0} ms, kubectl {result.KubectlCpuMs:F0} ms");
+        $"""
+        Port-forward throughput ({Megabytes} MiB file, {Samples} interleaved downloads each, load {result.Load:F1}): tunnel median {result.TunnelMedian:F0} MB/s, direct median {result.DirectMedian:F0} MB/s, ratio of medians {result.Ratio:P0} (target >= 50%)
+          best of each: tunnel {result.Tunnel.Max():F0} MB/s, direct {result.Direct.Max():F0} MB/s ({result.Tunnel.Max() / result.Direct.Max():P0}); all tunnel: {Rates(result.Tunnel)}; all direct: {Rates(result.Direct)}
+          CPU per file through the tunnel: server {result.ServerCpuMs:F0} ms, kubectl {result.KubectlCpuMs:F0} ms
+        """);
 
-    private static double PerDownload(TimeSpan cpu) => cpu.TotalMilliseconds / Downloads;
+    private static string Rates(IReadOnlyList<double> rates) => string.Join(", ", rates.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)));
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     [GeneratedRegex(@"Forwarding from 127\.0\.0\.1:(\d+)")]
     private static partial Regex LocalPort();

@@ -63,7 +63,12 @@ public static class SuperKubeServiceCollectionExtensions
         services.TryAddSingleton<WatchResponder>();
         services.TryAddSingleton<PatchHandler>();
         services.TryAddSingleton<PodBinding>();
-        services.TryAddSingleton<SuperKube.Streaming.Remote.RemoteNodeStreams>();
+        if (!services.Any(d => d.ServiceType == typeof(SuperKube.Streaming.Remote.RemoteNodeStreams)))
+        {
+            services.AddOptionsWithValidateOnStart<SuperKube.Streaming.Remote.NodeDialOptions, SuperKube.Streaming.Remote.NodeDialOptionsValidator>();
+            services.AddSingleton<SuperKube.Streaming.Remote.RemoteNodeStreams>();
+        }
+
         services.TryAddSingleton<SubresourceWriter>();
         services.TryAddSingleton<ReviewResources>();
         services.TryAddSingleton<SuperKube.CustomResources.CustomResourceScale>();

@@ -27,8 +27,10 @@ internal static class PortForwardHandler
             throw ApiException.BadRequest($"port-forward requires the WebSocket sub-protocol {Protocol}");
         }
 
-        var socket = await WebSocketUpgrade.AcceptAsync(context, Protocol).ConfigureAwait(false);
-        var transport = new WebSocketByteStream(socket);
+        // HTTP/1.1 upgrades (kubectl's) are framed by UpgradedWebSocketStream, which sends DATA frames without copying them.
+        Stream transport = await WebSocketUpgrade.AcceptStreamAsync(context, Protocol).ConfigureAwait(false) is { } connection
+            ? new UpgradedWebSocketStream(connection)
+            : new WebSocketByteStream(await WebSocketUpgrade.AcceptAsync(context, Protocol).ConfigureAwait(false));
         await using (transport.ConfigureAwait(false))
         {
             using var spdy = new SpdyConnection(transport);

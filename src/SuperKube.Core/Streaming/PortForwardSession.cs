@@ -16,7 +16,7 @@ namespace SuperKube.Streaming;
 internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider provider, PodStreamTarget target)
 {
     /// <summary>
-    /// The size of a pump buffer: a DATA frame's header and up to 1 MiB less 8 bytes read from the pod. A bulk copy moves
+    /// The size of a pump buffer: a DATA frame's headers and up to 1 MiB less their length read from the pod. A bulk copy moves
     /// in few large frames, which costs the server and kubectl about a quarter less CPU per byte than 64 KiB frames
     /// (docs/benchmarks.md, "Docker runtime"); a read returns what the pod has sent, so small exchanges stay small frames.
     /// A power of two, so the pooled arrays are not rounded up.
@@ -109,25 +109,27 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
 
     /// <summary>
     /// Copies the pod's side to DATA frames; at its end, closes the data and error streams. Reads straight into the
-    /// frame after its header, and reads the next chunk while the previous frame is being sent (two pooled buffers).
+    /// frame after its headers (SPDY's and the WebSocket's), and reads the next chunk while the previous frame is being
+    /// sent (two pooled buffers).
     /// </summary>
     private async Task PumpAsync(string requestId, uint streamId, Stream connection, CancellationToken token)
     {
         byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
         var sending = Task.CompletedTask;
+        var prefix = spdy.DataPrefixLength;
         try
         {
             for (var turn = 0; ; turn ^= 1)
             {
                 var buffer = buffers[turn];
-                var read = await connection.ReadAsync(buffer.AsMemory(SpdyFrame.HeaderLength, BufferSize - SpdyFrame.HeaderLength), token).ConfigureAwait(false);
+                var read = await connection.ReadAsync(buffer.AsMemory(prefix, BufferSize - prefix), token).ConfigureAwait(false);
                 await sending.ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
 
-                sending = spdy.WriteDataAsync(streamId, buffer.AsMemory(0, SpdyFrame.HeaderLength + read), token);
+                sending = spdy.WriteDataAsync(streamId, buffer.AsMemory(0, prefix + read), token);
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException or IOException or InvalidOperationException)

@@ -8,6 +8,10 @@ internal sealed class SpdyConnection(Stream transport) : IDisposable
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly SpdyHeaderCodec _compressor = SpdyHeaderCodec.Compressor();
     private readonly SpdyHeaderCodec _decompressor = SpdyHeaderCodec.Decompressor();
+    private readonly int _headroom = transport is IFrameHeadroomStream framing ? framing.Headroom : 0;
+
+    /// <summary>How many bytes in front of a DATA frame's payload <see cref="WriteDataAsync"/> needs free: the frame header, and the transport's own header when it frames its writes.</summary>
+    public int DataPrefixLength => _headroom + SpdyFrame.HeaderLength;
 
     public Task<SpdyFrame?> ReadAsync(CancellationToken cancellationToken) => SpdyFrame.ReadAsync(transport, cancellationToken);
 
@@ -20,16 +24,23 @@ internal sealed class SpdyConnection(Stream transport) : IDisposable
     public Task WriteAsync(SpdyFrame frame, CancellationToken cancellationToken) => WriteAsync(() => frame, cancellationToken);
 
     /// <summary>
-    /// Sends a DATA frame whose payload the caller has already placed after <see cref="SpdyFrame.HeaderLength"/> bytes of
-    /// <paramref name="frame"/>: the header is written in front and the frame goes out in one write, without copies.
+    /// Sends a DATA frame whose payload the caller has already placed after <see cref="DataPrefixLength"/> bytes of
+    /// <paramref name="buffer"/>: the headers are written in front and the frame goes out in one write, without copies.
     /// </summary>
-    public async Task WriteDataAsync(uint streamId, Memory<byte> frame, CancellationToken cancellationToken)
+    public async Task WriteDataAsync(uint streamId, Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        SpdyFrame.WriteDataHeader(frame.Span, streamId, frame.Length - SpdyFrame.HeaderLength, fin: false);
+        SpdyFrame.WriteDataHeader(buffer.Span[_headroom..], streamId, buffer.Length - DataPrefixLength, fin: false);
         await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await transport.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            if (transport is IFrameHeadroomStream framing)
+            {
+                await framing.WriteWithHeadroomAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await transport.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -35,12 +35,26 @@ internal static class WebSocketUpgrade
 
     public static async Task<WebSocket> AcceptAsync(HttpContext context, string protocol)
     {
-        var subProtocol = protocol.Length == 0 ? null : protocol;
+        if (await AcceptStreamAsync(context, protocol).ConfigureAwait(false) is { } stream)
+        {
+            // The sub-protocol is only informational here, and .NET rejects names with '/' (SPDY/3.1+portforward.k8s.io).
+            return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = KeepAlive });
+        }
+
+        return await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol.Length == 0 ? null : protocol, KeepAliveInterval = KeepAlive })
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Upgrades an HTTP/1.1 connection and returns the raw connection, for framing WebSocket messages in the caller
+    /// (<see cref="UpgradedWebSocketStream"/>); null when the request can only be accepted by the WebSocket middleware.
+    /// </summary>
+    public static async Task<Stream?> AcceptStreamAsync(HttpContext context, string protocol)
+    {
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         if (upgrade?.IsUpgradableRequest != true && context.WebSockets.IsWebSocketRequest)
         {
-            return await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = KeepAlive })
-                .ConfigureAwait(false);
+            return null;
         }
 
         if (upgrade is null)
@@ -58,14 +72,12 @@ internal static class WebSocketUpgrade
         headers.Connection = "Upgrade";
         headers.Upgrade = "websocket";
         headers.SecWebSocketAccept = AcceptKey(key);
-        if (subProtocol is not null)
+        if (protocol.Length > 0)
         {
-            headers.SecWebSocketProtocol = subProtocol;
+            headers.SecWebSocketProtocol = protocol;
         }
 
-        var stream = await upgrade.UpgradeAsync().ConfigureAwait(false);
-        // The sub-protocol is only informational here, and .NET rejects names with '/' (SPDY/3.1+portforward.k8s.io).
-        return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = KeepAlive });
+        return await upgrade.UpgradeAsync().ConfigureAwait(false);
     }
 
     /// <summary>RFC 6455's Sec-WebSocket-Accept: base64 of SHA-1 over the key and the protocol GUID.</summary>

@@ -148,17 +148,15 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"mkdir -p /www && head -c 8388608 /dev/urandom > /www/big && exec httpd -f -p 8080 -h /www\"]");
         using var http = new HttpClient { Timeout = Bound };
 
-        var received = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, port => PollAsync(async () =>
-        {
-            try
-            {
-                return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await http.GetByteArrayAsync(new Uri($"http://127.0.0.1:{port}/big"))));
-            }
-            catch (HttpRequestException)
-            {
-                return null; // httpd may still be starting
-            }
-        }));
+        // Wait inside the pod until httpd serves the file: a connection the pod refuses ends kubectl's port-forward
+        // ("lost connection to pod"), so retrying through the tunnel could never succeed.
+        await Poll.UntilAsync(
+            async () => (await K.RunAsync(["exec", "web", "-n", ns, "--", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/big"], null, Bound)).ExitCode == 0,
+            Bound,
+            "httpd never served /www/big");
+
+        var received = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, async port =>
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await http.GetByteArrayAsync(new Uri($"http://127.0.0.1:{port}/big")))));
         var stored = (await K.RunAsync(["exec", "web", "-n", ns, "--", "sha256sum", "/www/big"], null, Bound)).EnsureSuccess().StdOut.Split(' ')[0];
 
         Assert.Equal(stored, received);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -19,10 +20,12 @@ internal sealed class NodeStreamClient : IDisposable
     private static readonly HttpRequestOptionsKey<string> Pin = new("superkube-node-certificate");
     private readonly X509Certificate2 _certificate;
     private readonly HttpMessageInvoker _http;
+    private readonly TimeSpan _healthCheckTimeout;
 
-    public NodeStreamClient(X509Certificate2 certificate)
+    public NodeStreamClient(X509Certificate2 certificate, TimeSpan healthCheckTimeout)
     {
         _certificate = certificate;
+        _healthCheckTimeout = healthCheckTimeout;
         var handler = new HttpClientHandler
         {
             ClientCertificateOptions = ClientCertificateOption.Manual,
@@ -34,8 +37,8 @@ internal sealed class NodeStreamClient : IDisposable
     }
 
     /// <summary>A client whose certificate the cluster CA signs now (kept in memory only).</summary>
-    public static NodeStreamClient Create(ClusterPki pki, DateTimeOffset now) =>
-        new(CertificateFactory.CreateClient(pki.ClusterAuthority, NodeStreaming.ClientCommonName, [], now, CertificateLifetime));
+    public static NodeStreamClient Create(ClusterPki pki, DateTimeOffset now, NodeDialOptions options) =>
+        new(CertificateFactory.CreateClient(pki.ClusterAuthority, NodeStreaming.ClientCommonName, [], now, CertificateLifetime), options.HealthCheckTimeout);
 
     /// <summary>GETs <paramref name="url"/> and returns the response body as it streams in.</summary>
     public async Task<Stream> GetStreamAsync(NodeEndpoint node, string url, CancellationToken cancellationToken)
@@ -46,12 +49,26 @@ internal sealed class NodeStreamClient : IDisposable
         return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Throws the dial failure (or the node's Status) unless the node's streaming server answers its health check.</summary>
+    /// <summary>
+    /// Throws the dial failure (or the node's Status) unless the node's streaming server answers its health check
+    /// within the health-check timeout (<see cref="NodeDialOptions.HealthCheckTimeout"/>).
+    /// </summary>
     public async Task EnsureReachableAsync(NodeEndpoint node, CancellationToken cancellationToken)
     {
-        using var request = Request(node, NodeStreamPaths.Health);
-        using var response = await SendAsync(node, request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_healthCheckTimeout);
+        try
+        {
+            using var request = Request(node, NodeStreamPaths.Health);
+            using var response = await SendAsync(node, request, timeout.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, HttpStatusCode.OK, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw DialFailure(string.Create(
+                CultureInfo.InvariantCulture,
+                $"dial tcp {node.BaseUri.Authority}: i/o timeout (node {node.Name} did not answer its health check within {_healthCheckTimeout.TotalSeconds:0.###}s)"));
+        }
     }
 
     /// <summary>Opens a WebSocket to <paramref name="url"/> (with <paramref name="protocol"/> when not empty).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using SuperKube.Api;
 using SuperKube.Registry;
 using SuperKube.Resources;
@@ -11,11 +12,12 @@ namespace SuperKube.Streaming.Remote;
 /// (<see cref="NodeEndpoint"/>) with the API server's client certificate, the way kube-apiserver dials the kubelet.
 /// Needs the cluster PKI (a secured server); without it every call is 503.
 /// </summary>
-internal sealed class RemoteNodeStreams(ResourceReader reader, IResourceRegistry registry, IServiceProvider services, TimeProvider time)
+internal sealed class RemoteNodeStreams(
+    ResourceReader reader, IResourceRegistry registry, IServiceProvider services, TimeProvider time, IOptions<NodeDialOptions> options)
     : IPodStreamProvider, IDisposable
 {
     private readonly Lazy<NodeStreamClient?> _client = new(() =>
-        services.GetService<ClusterPki>() is { } pki ? NodeStreamClient.Create(pki, time.GetUtcNow()) : null);
+        services.GetService<ClusterPki>() is { } pki ? NodeStreamClient.Create(pki, time.GetUtcNow(), options.Value) : null);
 
     /// <summary>Any node: this provider is the fallback for nodes no in-process provider serves.</summary>
     public bool ServesNode(string nodeName) => true;
