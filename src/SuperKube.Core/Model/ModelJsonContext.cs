@@ -16,7 +16,7 @@ namespace SuperKube.Model;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(TimeJsonConverter)])]
+    Converters = [typeof(TimeJsonConverter), typeof(SharedStringJsonConverter)])]
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(Service))]
 [JsonSerializable(typeof(ConfigMap))]
