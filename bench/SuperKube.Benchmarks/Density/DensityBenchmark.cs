@@ -105,6 +105,7 @@ internal static class DensityBenchmark
         var podsPerSecond = settings.Pods / elapsed.TotalSeconds;
         var boundPerSecond = settings.Pods / Stopwatch.GetElapsedTime(start, pods.LastBound).TotalSeconds;
         var table = new SummaryTable();
+        table.Add("Garbage collector (DOTNET_gcServer=1 for server)", System.Runtime.GCSettings.IsServerGC ? "server" : "workstation");
         table.Add("Nodes / Deployments x replicas", $"{settings.Nodes} / {settings.Deployments} x {settings.Replicas} = {settings.Pods} pods");
         table.Add("Deployments created (API)", $"{created.TotalSeconds:F2} s");
         table.Add("All pods Running", $"{elapsed.TotalSeconds:F1} s");
