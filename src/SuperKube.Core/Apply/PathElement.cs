@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -125,7 +126,7 @@ internal static class PathElement
     private static bool IsJson(ReadOnlySpan<char> text, bool mustBeObject)
     {
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
             Span<byte> buffer = rented ?? stackalloc byte[512];
@@ -146,7 +147,7 @@ internal static class PathElement
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }

@@ -68,7 +68,7 @@ internal sealed class InProcessKubernetesClient(
 
     /// <summary>
     /// Creates <paramref name="obj"/>, which is handed over (the writer fills in its metadata in place), without reading
-    /// the stored object back: for writers that have no use for it, such as event recorders.
+    /// the stored object back (see <see cref="KubernetesClientExtensions.CreateWithoutResultAsync"/>).
     /// </summary>
     internal Task CreateHandedOverAsync(ApiResource resource, string? ns, JsonObject obj, CancellationToken cancellationToken) =>
         writer.CreateAsync(Type(resource), ns ?? "", obj, Context(), cancellationToken);

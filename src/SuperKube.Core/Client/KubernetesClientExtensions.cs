@@ -49,6 +49,16 @@ public static class KubernetesClientExtensions
         return FromJson<T>(updated);
     }
 
+    /// <summary>
+    /// Creates an object whose stored form the caller has no use for (event recorders): the in-process client takes
+    /// <paramref name="obj"/> over (its metadata is filled in place) and does not read the result back; other clients
+    /// create as usual.
+    /// </summary>
+    internal static Task CreateWithoutResultAsync(this IKubernetesClient client, ApiResource resource, string? ns, JsonObject obj, CancellationToken cancellationToken) =>
+        client is InProcessKubernetesClient inProcess
+            ? inProcess.CreateHandedOverAsync(resource, ns, obj, cancellationToken)
+            : client.CreateAsync(resource, ns, obj, cancellationToken);
+
     /// <summary>Converts JSON to a model (unknown fields are kept in the model's extension data).</summary>
     public static T FromJson<T>(JsonObject obj) where T : class =>
         obj.Deserialize(ModelTypeInfo.For<T>())

@@ -54,7 +54,7 @@ public sealed class WatchEvent
     /// <summary>The object as a model, deserialised from the bytes when the event carries them.</summary>
     public T ToModel<T>() where T : class =>
         _object is null && !Utf8Json.IsEmpty
-            ? JsonSerializer.Deserialize(Utf8Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}")
+            ? ModelTypeInfo.Deserialize<T>(Utf8Json.Span)
             : KubernetesClientExtensions.FromJson<T>(Object);
 
     /// <summary>

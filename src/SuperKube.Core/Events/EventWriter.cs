@@ -46,10 +46,8 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
                 }
             }
 
-            var e = Build(about, ns, name, type, reason, message, action, stamp, count);
-            await (client is InProcessKubernetesClient inProcess
-                ? inProcess.CreateHandedOverAsync(ApiResource.Events, ns, e, cancellationToken)
-                : client.CreateAsync(ApiResource.Events, ns, e, cancellationToken)).ConfigureAwait(false);
+            await client.CreateWithoutResultAsync(ApiResource.Events, ns, Build(about, ns, name, type, reason, message, action, stamp, count), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,4 +17,8 @@ internal static class ModelTypeInfo
 
     public static JsonTypeInfo<T> For<T>() =>
         (JsonTypeInfo<T>)(ModelJsonContext.Default.GetTypeInfo(typeof(T)) ?? UserTypes.Value.GetTypeInfo(typeof(T)));
+
+    /// <summary>A model read from UTF-8 JSON; a JSON <c>null</c> is malformed.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) where T : class =>
+        JsonSerializer.Deserialize(utf8Json, For<T>()) ?? throw new JsonException($"null {typeof(T).Name}");
 }

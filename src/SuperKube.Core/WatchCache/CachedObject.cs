@@ -86,7 +86,7 @@ internal sealed class CachedObject
             return shared;
         }
 
-        var model = (JsonSerializer.Deserialize(Json.Span, ModelTypeInfo.For<T>()) ?? throw new JsonException($"null {typeof(T).Name}")).WithoutManagedFields();
+        var model = ModelTypeInfo.Deserialize<T>(Json.Span).WithoutManagedFields();
 
         if (Volatile.Read(ref _superseded))
         {

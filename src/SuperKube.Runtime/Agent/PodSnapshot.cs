@@ -21,7 +21,7 @@ internal sealed record PodSnapshot(ReadOnlyMemory<byte> Json, Pod Pod)
     public static PodSnapshot From(JsonObject json)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
-        return From(bytes, JsonSerializer.Deserialize(bytes, ModelTypeInfo.For<Pod>()) ?? throw new JsonException("null Pod"));
+        return From(bytes, ModelTypeInfo.Deserialize<Pod>(bytes));
     }
 
     private static PodSnapshot From(ReadOnlyMemory<byte> json, Pod pod) => new(json, pod.WithoutManagedFields());
