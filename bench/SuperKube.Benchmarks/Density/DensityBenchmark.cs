@@ -49,6 +49,12 @@ internal static class DensityBenchmark
             await client.CreateAsync(ApiResource.Namespaces, null, PodStartupTracker.Namespace(LatencyNamespace), timeout.Token);
             var table = await MeasureSaturationAsync(client, settings, timeout.Token);
             await MeasureLatencyAsync(client, settings, table, timeout.Token);
+            if (settings.HoldSeconds > 0)
+            {
+                Console.WriteLine($"Holding the cluster for {settings.HoldSeconds} s (process {Environment.ProcessId}) for inspection");
+                await Task.Delay(TimeSpan.FromSeconds(settings.HoldSeconds), timeout.Token);
+            }
+
             return table;
         }
         finally

@@ -80,7 +80,7 @@ internal sealed class PatchHandler(ResourceWriter writer, ResourceReader reader,
         StrictFields.Enforce(problems, context, message => $"failed to create typed patch object ({ns}/{name}; {type.ApiVersion}, Kind={type.Kind}): {message}", prefix: "");
         ServerSideApply.CheckConfig(type, config);
         var apply = context.ForApply();
-        if (subresource.Length == 0 && reader.Find(type, ns, name) is null)
+        if (subresource.Length == 0 && await reader.FindAsync(type, ns, name, cancellationToken).ConfigureAwait(false) is null)
         {
             var created = ServerSideApply.Apply(type, null, Bound(type, config, ns, name), "", context.FieldManager, force, time.GetUtcNow());
             try

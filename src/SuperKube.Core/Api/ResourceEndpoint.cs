@@ -129,7 +129,7 @@ internal sealed class ResourceEndpoint(
 
     private async Task GetAsync(HttpContext context, ResourceType type, string ns, string name)
     {
-        var obj = reader.Get(type, ns, name);
+        var obj = await reader.GetAsync(type, ns, name, context.RequestAborted).ConfigureAwait(false);
         if (MediaTypes.WantsTable(context.Request))
         {
             var include = TableResponses.ParseInclude(context.Request.Query["includeObject"]);
@@ -213,7 +213,8 @@ internal sealed class ResourceEndpoint(
     private async Task UpdateAsync(HttpContext context, ResourceType type, string ns, RequestInfo info, UserInfo user)
     {
         var write = QueryOptions.Write(context, user);
-        var obj = await ReadCheckedObjectAsync(context, type, write, () => reader.Find(type, ns, info.Name)?.Parse()).ConfigureAwait(false);
+        var current = await reader.FindAsync(type, ns, info.Name, context.RequestAborted).ConfigureAwait(false);
+        var obj = await ReadCheckedObjectAsync(context, type, write, () => current?.Parse()).ConfigureAwait(false);
         var result = await writer.UpdateAsync(type, ns, info.Name, info.Subresource, _ => obj.DeepClone().AsObject(), write, context.RequestAborted)
             .ConfigureAwait(false);
         await WriteResultAsync(context, write, 200, result.Json).ConfigureAwait(false);

@@ -24,8 +24,8 @@ internal sealed class InProcessKubernetesClient(
 {
     public IKubernetesClient WithFieldManager(string manager) => new InProcessKubernetesClient(registry, reader, writer, patches, subresources, manager);
 
-    public Task<JsonObject?> GetAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(reader.Find(Type(resource), ns ?? "", name)?.Parse());
+    public async Task<JsonObject?> GetAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
+        (await reader.FindAsync(Type(resource), ns ?? "", name, cancellationToken).ConfigureAwait(false))?.Parse();
 
     public async Task<ObjectList> ListAsync(ApiResource resource, string? ns, ListOptions? options, CancellationToken cancellationToken)
     {

@@ -21,7 +21,11 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
     /// <summary>Events remembered for counting; the memory is cleared when full, as a cache would evict.</summary>
     private const int MaxRemembered = 4096;
 
-    private readonly Dictionary<(string Object, string? FieldPath, string Reason, string Message), (string Name, int Count)> _seen = [];
+    /// <summary>
+    /// Per object (its UID) and 64-bit hash of field path, reason and message: the stamp that named the Event and its
+    /// count. No message or name is kept, so a node's memory of its pods' events costs a few dozen bytes each.
+    /// </summary>
+    private readonly Dictionary<(string Object, ulong What), (long Stamp, int Count)> _seen = [];
     private long _sequence;
 
     public async Task RecordAsync(InvolvedObject about, string type, string reason, string message, CancellationToken cancellationToken, string? action = null)
@@ -76,13 +80,28 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
                 _seen.Clear();
             }
 
-            var key = (about.Uid ?? $"{about.Kind}/{about.Namespace}/{about.Name}", about.FieldPath, reason, message);
-            var next = _seen.TryGetValue(key, out var seen)
-                ? (seen.Name, seen.Count + 1)
-                : ($"{about.Name}.{(now.UtcTicks + Interlocked.Increment(ref _sequence)).ToString("x", CultureInfo.InvariantCulture)}", 1);
+            var key = (about.Uid ?? $"{about.Kind}/{about.Namespace}/{about.Name}", Hash(about.FieldPath, reason, message));
+            (long Stamp, int Count) next = _seen.TryGetValue(key, out var seen) ? (seen.Stamp, seen.Count + 1) : (now.UtcTicks + ++_sequence, 1);
             _seen[key] = next;
-            return next;
+            return ($"{about.Name}.{next.Stamp.ToString("x", CultureInfo.InvariantCulture)}", next.Count);
         }
+    }
+
+    /// <summary>FNV-1a (64 bits) over field path, reason and message, each followed by a separator no value holds.</summary>
+    private static ulong Hash(string? fieldPath, string reason, string message)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var part in (ReadOnlySpan<string?>)[fieldPath, reason, message])
+        {
+            foreach (var c in part ?? "\uffff")
+            {
+                hash = (hash ^ c) * 1099511628211ul;
+            }
+
+            hash = (hash ^ 0xfffe) * 1099511628211ul;
+        }
+
+        return hash;
     }
 
     private JsonObject Build(InvolvedObject about, string ns, string name, string type, string reason, string message, string? action, string stamp, int count)

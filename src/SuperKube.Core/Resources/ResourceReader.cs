@@ -6,18 +6,38 @@ using SuperKube.WatchCache;
 
 namespace SuperKube.Resources;
 
-/// <summary>GET, LIST and the start of WATCH, all served by the watch cache.</summary>
+/// <summary>
+/// GET, LIST and the start of WATCH, served by the watch cache; for the resources it does not hold (Events by
+/// default, see <see cref="WatchCacheOptions.StoreOnlyResources"/>) GET and LIST read the store.
+/// </summary>
 internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore store)
 {
-    /// <summary>The object, or 404.</summary>
+    /// <summary>The object, or 404. Only for resources the watch cache holds; <see cref="GetAsync"/> serves any.</summary>
     public CachedObject Get(ResourceType type, string ns, string name) =>
         cache.For(type.StorageKey).Get(Scope(type, ns), name) ?? throw ApiException.NotFound(type, name);
 
     /// <summary>The newest revision the cache holds.</summary>
     public long CurrentRevision => cache.Revision;
 
-    /// <summary>The object or null.</summary>
+    /// <summary>The object or null. Only for resources the watch cache holds; <see cref="FindAsync"/> serves any.</summary>
     public CachedObject? Find(ResourceType type, string ns, string name) => cache.For(type.StorageKey).Get(Scope(type, ns), name);
+
+    /// <summary>The object, or 404: from the watch cache, or from the store for a resource the cache does not hold.</summary>
+    public async ValueTask<CachedObject> GetAsync(ResourceType type, string ns, string name, CancellationToken cancellationToken) =>
+        await FindAsync(type, ns, name, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound(type, name);
+
+    /// <summary>The object or null: from the watch cache, or from the store for a resource the cache does not hold.</summary>
+    public async ValueTask<CachedObject?> FindAsync(ResourceType type, string ns, string name, CancellationToken cancellationToken)
+    {
+        var resource = cache.For(type.StorageKey);
+        if (resource.KeepsObjects)
+        {
+            return resource.Get(Scope(type, ns), name);
+        }
+
+        var stored = await store.GetAsync(new ObjectKey(type.StorageKey, Scope(type, ns), name), cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : new CachedObject(stored);
+    }
 
     /// <summary>Waits until the cache holds every committed write (a consistent read).</summary>
     public async ValueTask SyncAsync(CancellationToken cancellationToken) =>
@@ -51,8 +71,7 @@ internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore st
             await WaitForAsync(wanted, cancellationToken).ConfigureAwait(false);
         }
 
-        var revision = cache.Revision;
-        var all = cache.For(type.StorageKey).List(ns is null ? null : Scope(type, ns));
+        var (revision, all) = await CurrentObjectsAsync(type, ns, cancellationToken).ConfigureAwait(false);
         var start = 0;
         if (options.Continue.Length > 0)
         {
@@ -101,9 +120,20 @@ internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore st
             await WaitForAsync(from, cancellationToken).ConfigureAwait(false);
         }
 
+        var resource = cache.For(type.StorageKey);
+        var scope = ns is null ? null : Scope(type, ns);
         try
         {
-            return cache.For(type.StorageKey).Watch(ns is null ? null : Scope(type, ns), after);
+            if (after is null && !resource.KeepsObjects)
+            {
+                // Initial objects from the store at its revision R; once the cache has applied R, its history
+                // continues exactly after them.
+                var snapshot = await store.ListAsync(type.StorageKey, scope, cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(snapshot.Revision, cancellationToken).ConfigureAwait(false);
+                return resource.Watch(scope, snapshot.Revision, [.. snapshot.Objects.OrderBy(o => o.Revision).Select(o => new CachedObject(o))]);
+            }
+
+            return resource.Watch(scope, after);
         }
         catch (RevisionCompactedException ex)
         {
@@ -118,7 +148,23 @@ internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore st
 
     private static string Scope(ResourceType type, string ns) => type.IsNamespaced ? ns : "";
 
-    private static int FirstAfter(List<CachedObject> sorted, string ns, string name)
+    /// <summary>The current objects sorted by namespace and name, and the revision they are current at.</summary>
+    private async ValueTask<(long Revision, IReadOnlyList<CachedObject> Objects)> CurrentObjectsAsync(
+        ResourceType type, string? ns, CancellationToken cancellationToken)
+    {
+        var resource = cache.For(type.StorageKey);
+        var scope = ns is null ? null : Scope(type, ns);
+        if (resource.KeepsObjects)
+        {
+            var revision = cache.Revision;
+            return (revision, resource.List(scope));
+        }
+
+        var snapshot = await store.ListAsync(type.StorageKey, scope, cancellationToken).ConfigureAwait(false);
+        return (snapshot.Revision, [.. snapshot.Objects.Select(o => new CachedObject(o))]);
+    }
+
+    private static int FirstAfter(IReadOnlyList<CachedObject> sorted, string ns, string name)
     {
         var lo = 0;
         var hi = sorted.Count;

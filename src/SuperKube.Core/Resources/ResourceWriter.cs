@@ -67,7 +67,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = reader.Get(type, ns, name);
+            var current = await reader.GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
             var old = current.Parse();
             ObjectPreparation.ConvertToVersion(type, old);
             var desired = produce(old.DeepClone().AsObject());
@@ -142,7 +142,7 @@ internal sealed class ResourceWriter(IResourceStore store, ResourceReader reader
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = reader.Get(type, ns, name);
+            var current = await reader.GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
             var old = current.Parse();
             CheckPreconditions(type, name, old, options);
             var request = Request(type, AdmissionOperation.Delete, null, old, "", context);

@@ -40,6 +40,17 @@ public interface IResourceStore
     Task<StoreSnapshot> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads the current objects of one resource (storage key), of one namespace when <paramref name="ns"/> is not
+    /// null, consistent with one revision. Serves the resources the watch cache does not hold (Events by default).
+    /// </summary>
+    /// <remarks>The default reads every object and filters; backends override it with an indexed query.</remarks>
+    async Task<StoreSnapshot> ListAsync(string resource, string? ns, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreSnapshot(all.Revision, [.. all.Objects.Where(o => o.Key.Resource == resource && (ns is null || o.Key.Namespace == ns))]);
+    }
+
+    /// <summary>
     /// Streams every change with a revision greater than <paramref name="afterRevision"/>, in order, exactly once, then
     /// follows new commits until cancelled. Throws <see cref="RevisionCompactedException"/> when the start was compacted.
     /// </summary>

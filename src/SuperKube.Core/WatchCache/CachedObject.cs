@@ -68,7 +68,7 @@ internal sealed class CachedObject
             // A view over a pooled document (no copy of the bytes, no full tree); only the strings read are kept.
             using var document = JsonDocument.Parse(Json);
             var view = JsonObject.Create(document.RootElement) ?? new JsonObject();
-            fields = type.SelectableFields.ToDictionary(f => f.Key, f => f.Value(view) ?? "", StringComparer.Ordinal);
+            fields = type.SelectableFields.ToDictionary(f => f.Key, f => SharedStrings.Share(f.Value(view) ?? ""), StringComparer.Ordinal);
             Volatile.Write(ref _selectableFields, fields);
         }
 
@@ -169,9 +169,9 @@ internal sealed class CachedObject
                 var labels = new Dictionary<string, string>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = reader.GetString() ?? "";
+                    var key = SharedStrings.Read(ref reader);
                     reader.Read();
-                    labels[key] = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
+                    labels[key] = reader.TokenType == JsonTokenType.String ? SharedStrings.Read(ref reader) : "";
                 }
 
                 return labels;

@@ -4,7 +4,8 @@ namespace SuperKube.WatchCache;
 
 /// <summary>
 /// The cached state of one resource (one storage key): current objects, a bounded window of recent events for
-/// resuming watches, and the live watchers.
+/// resuming watches, and the live watchers. A resource whose objects are not held (<see cref="KeepsObjects"/> false,
+/// Events by default, as in Kubernetes) keeps only the window and the watchers; its reads go to the store.
 /// </summary>
 internal sealed class ResourceCache
 {
@@ -13,20 +14,27 @@ internal sealed class ResourceCache
     private readonly Queue<CacheEvent> _history = new();
     private readonly List<CacheWatcher> _watchers = [];
     private readonly int _historyCapacity;
+    private readonly string _storageKey;
 
     /// <summary>Watches may resume after any revision at or above this one.</summary>
     private long _horizon;
 
-    public ResourceCache(long horizon, int historyCapacity)
+    public ResourceCache(string storageKey, long horizon, int historyCapacity, bool keepsObjects = true)
     {
+        _storageKey = storageKey;
         _horizon = horizon;
         _historyCapacity = historyCapacity;
+        KeepsObjects = keepsObjects;
     }
+
+    /// <summary>False when the current objects are not held: <see cref="Get"/> and <see cref="List"/> are then not available.</summary>
+    public bool KeepsObjects { get; }
 
     public int Count
     {
         get
         {
+            EnsureKeepsObjects();
             lock (_gate)
             {
                 return _objects.Count;
@@ -37,6 +45,11 @@ internal sealed class ResourceCache
     /// <summary>Loads an object present at start-up (no event is produced).</summary>
     public void Load(StoredObject stored)
     {
+        if (!KeepsObjects)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _objects[(stored.Key.Namespace, stored.Key.Name)] = new CachedObject(stored);
@@ -50,15 +63,21 @@ internal sealed class ResourceCache
         var obj = new CachedObject(change.Object);
         lock (_gate)
         {
-            _objects.TryGetValue(key, out var previous);
-            previous?.Supersede();
-            if (change.Type == ChangeType.Deleted)
+            CachedObject? previous = null;
+            if (!KeepsObjects)
             {
-                _objects.Remove(key);
+                obj.Supersede(); // no model is kept for an object only the history holds
+            }
+            else if (change.Type == ChangeType.Deleted)
+            {
+                _objects.Remove(key, out previous);
+                previous?.Supersede();
                 obj.Supersede();
             }
             else
             {
+                _objects.TryGetValue(key, out previous);
+                previous?.Supersede();
                 _objects[key] = obj;
             }
 
@@ -80,6 +99,7 @@ internal sealed class ResourceCache
 
     public CachedObject? Get(string ns, string name)
     {
+        EnsureKeepsObjects();
         lock (_gate)
         {
             return _objects.GetValueOrDefault((ns, name));
@@ -89,6 +109,7 @@ internal sealed class ResourceCache
     /// <summary>The objects of a namespace (or all when null), sorted by namespace and name.</summary>
     public List<CachedObject> List(string? ns)
     {
+        EnsureKeepsObjects();
         List<CachedObject> items;
         lock (_gate)
         {
@@ -111,6 +132,25 @@ internal sealed class ResourceCache
     /// </summary>
     public CacheWatcher Watch(string? ns, long? afterRevision)
     {
+        if (afterRevision is null)
+        {
+            EnsureKeepsObjects();
+        }
+
+        return Subscribe(ns, afterRevision, () => afterRevision is null
+            ? [.. _objects.Values.Where(o => ns is null || o.Key.Namespace == ns).OrderBy(o => o.Revision)]
+            : []);
+    }
+
+    /// <summary>
+    /// Starts a watch whose initial objects were read elsewhere (from the store, at <paramref name="afterRevision"/>);
+    /// every retained event after that revision follows them.
+    /// </summary>
+    public CacheWatcher Watch(string? ns, long afterRevision, IReadOnlyList<CachedObject> initial) =>
+        Subscribe(ns, afterRevision, () => initial);
+
+    private CacheWatcher Subscribe(string? ns, long? afterRevision, Func<IReadOnlyList<CachedObject>> initial)
+    {
         lock (_gate)
         {
             if (afterRevision is { } after && after < _horizon)
@@ -118,12 +158,7 @@ internal sealed class ResourceCache
                 throw new RevisionCompactedException(after, _horizon);
             }
 
-            var watcher = new CacheWatcher(ns, Unsubscribe)
-            {
-                Initial = afterRevision is null
-                    ? [.. _objects.Values.Where(o => ns is null || o.Key.Namespace == ns).OrderBy(o => o.Revision)]
-                    : [],
-            };
+            var watcher = new CacheWatcher(ns, Unsubscribe) { Initial = initial() };
             if (afterRevision is { } from)
             {
                 foreach (var e in _history)
@@ -149,6 +184,14 @@ internal sealed class ResourceCache
             {
                 watcher.Complete();
             }
+        }
+    }
+
+    private void EnsureKeepsObjects()
+    {
+        if (!KeepsObjects)
+        {
+            throw new InvalidOperationException($"The watch cache does not hold the objects of {_storageKey}; read them from the store.");
         }
     }
 

@@ -86,7 +86,7 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
 
     /// <summary>The cache of one resource (storage key), created on first use.</summary>
     public ResourceCache For(string storageKey) =>
-        _resources.GetOrAdd(storageKey, _ => new ResourceCache(_startRevision, _options.HistoryPerResource));
+        _resources.GetOrAdd(storageKey, key => new ResourceCache(key, _startRevision, _options.HistoryPerResource, !_options.StoreOnlyResources.Contains(key)));
 
     /// <summary>
     /// Waits until the cache has applied <paramref name="revision"/>. Returns false when that did not happen within

@@ -51,6 +51,26 @@ public sealed class EventWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_SameMessageForAnotherContainerOrAfterForget_CountedSeparately()
+    {
+        var writer = Writer("kubelet");
+        var app = Rs with { FieldPath = "spec.containers{app}" };
+        var sidecar = Rs with { FieldPath = "spec.containers{sidecar}" };
+
+        await writer.RecordAsync(app, EventWriter.Normal, "Pulled", "Container image already present on machine", Ct);
+        await writer.RecordAsync(sidecar, EventWriter.Normal, "Pulled", "Container image already present on machine", Ct);
+        await writer.RecordAsync(app, EventWriter.Normal, "Pulled", "Container image already present on machine", Ct);
+        writer.Forget("uid-1");
+        await writer.RecordAsync(app, EventWriter.Normal, "Pulled", "Container image already present on machine", Ct);
+
+        var counts = (await EventsAsync())
+            .Select(e => ((string?)e["involvedObject"]?["fieldPath"], (int?)e["count"]))
+            .Order()
+            .ToList();
+        Assert.Equal([("spec.containers{app}", 1), ("spec.containers{app}", 2), ("spec.containers{sidecar}", 1)], counts);
+    }
+
+    [Fact]
     public async Task Record_RepeatAfterTheEventWasDeleted_CreatedAnew()
     {
         var writer = Writer("replicaset-controller");

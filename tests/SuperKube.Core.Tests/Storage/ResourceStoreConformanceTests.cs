@@ -192,6 +192,27 @@ public abstract class ResourceStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task ListAsync_OneResource_ReturnsOnlyItsObjectsSortedByNamespaceAndName()
+    {
+        await Store.CreateAsync(Key("b", "ns2"), Json("b"), Token);
+        await Store.CreateAsync(Key("B", "ns1"), Json("B"), Token);
+        await Store.CreateAsync(Key("a", "ns1"), Json("a"), Token);
+        await Store.CreateAsync(new ObjectKey("/other", "ns1", "x"), Json("x"), Token);
+        await Store.DeleteAsync(Key("a", "ns1"), null, Token);
+        var resource = Key("any").Resource;
+
+        var all = await Store.ListAsync(resource, null, Token);
+        var ns1 = await Store.ListAsync(resource, "ns1", Token);
+        var none = await Store.ListAsync(resource, "missing", Token);
+
+        Assert.Equal(Store.CurrentRevision, all.Revision);
+        Assert.Equal([Key("B", "ns1"), Key("b", "ns2")], all.Objects.Select(o => o.Key).ToArray()); // byte order: "B" < "b"
+        Assert.Equal([Key("B", "ns1")], ns1.Objects.Select(o => o.Key).ToArray());
+        Assert.Empty(none.Objects);
+        AssertSameJson(ns1.Objects[0], await Store.GetAsync(Key("B", "ns1"), Token));
+    }
+
+    [Fact]
     public virtual async Task ListAsync_DuringConcurrentWrites_IsConsistentWithItsRevision()
     {
         var start = Store.CurrentRevision;

@@ -8,7 +8,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void Watch_FromRetainedRevision_ReplaysLaterEventsInOrder()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         Apply(cache, 1, ChangeType.Added, "a");
         Apply(cache, 2, ChangeType.Added, "b");
         Apply(cache, 3, ChangeType.Modified, "a");
@@ -22,7 +22,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void Watch_FromRevisionOlderThanHistory_ThrowsCompacted()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 2);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 2);
         Apply(cache, 1, ChangeType.Added, "a");
         Apply(cache, 2, ChangeType.Added, "b");
         Apply(cache, 3, ChangeType.Added, "c");
@@ -37,7 +37,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void Watch_WithoutRevision_StartsWithCurrentObjectsThenLiveEvents()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         Apply(cache, 1, ChangeType.Added, "a");
         Apply(cache, 2, ChangeType.Added, "b");
         Apply(cache, 3, ChangeType.Deleted, "a");
@@ -52,7 +52,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void Watch_Namespaced_SeesOnlyItsNamespace()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         using var watcher = cache.Watch("ns1", afterRevision: 0);
 
         Apply(cache, 1, ChangeType.Added, "a", "ns1");
@@ -64,7 +64,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void Event_Frame_IsSerialisedOnceAndShared()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         using var first = cache.Watch(null, 0);
         using var second = cache.Watch(null, 0);
 
@@ -81,7 +81,7 @@ public sealed class ResourceCacheTests
     [Fact]
     public void List_ReturnsObjectsSortedByNamespaceAndName()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         Apply(cache, 1, ChangeType.Added, "b", "ns2");
         Apply(cache, 2, ChangeType.Added, "z", "ns1");
         Apply(cache, 3, ChangeType.Added, "a", "ns2");
@@ -95,13 +95,47 @@ public sealed class ResourceCacheTests
     [Fact]
     public void CachedObject_Labels_AreReadFromJson()
     {
-        var cache = new ResourceCache(horizon: 0, historyCapacity: 100);
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
         Apply(cache, 1, ChangeType.Added, "a", labels: "{\"app\":\"web\",\"tier\":\"fe\"}");
 
         var obj = cache.Get("", "a")!;
 
         Assert.Equal("web", obj.Labels["app"]);
         Assert.Equal(2, obj.Labels.Count);
+    }
+
+    [Fact]
+    public void StoreOnly_KeepsNoObjectsButReplaysHistoryAfterTheInitialObjectsGiven()
+    {
+        var cache = new ResourceCache("/events", horizon: 0, historyCapacity: 100, keepsObjects: false);
+        Apply(cache, 1, ChangeType.Added, "a");
+        var listed = new CachedObject(new StoredObject(new ObjectKey("/events", "", "a"), 1, "{\"metadata\":{\"name\":\"a\"}}"u8.ToArray()));
+        Apply(cache, 2, ChangeType.Added, "b");
+
+        using var watcher = cache.Watch(null, afterRevision: 1, [listed]);
+        Apply(cache, 3, ChangeType.Modified, "a");
+
+        Assert.Same(listed, Assert.Single(watcher.Initial));
+        var events = Drain(watcher);
+        Assert.Equal([2L, 3L], events.Select(e => e.Revision));
+        Assert.All(events, e => Assert.Null(e.Previous));
+        Assert.Throws<InvalidOperationException>(() => cache.Get("", "a"));
+        Assert.Throws<InvalidOperationException>(() => cache.List(null));
+        Assert.Throws<InvalidOperationException>(() => cache.Watch(null, afterRevision: null));
+    }
+
+    [Fact]
+    public void CachedObject_LabelsOfTwoObjects_ShareKeyAndValueInstances()
+    {
+        var cache = new ResourceCache("/things", horizon: 0, historyCapacity: 100);
+        Apply(cache, 1, ChangeType.Added, "a", labels: "{\"app\":\"web\"}");
+        Apply(cache, 2, ChangeType.Added, "b", labels: "{\"app\":\"web\"}");
+
+        var a = cache.Get("", "a")!.Labels.Single();
+        var b = cache.Get("", "b")!.Labels.Single();
+
+        Assert.Same(a.Key, b.Key);
+        Assert.Same(a.Value, b.Value);
     }
 
     private static void Apply(ResourceCache cache, long revision, ChangeType type, string name, string ns = "", string labels = "{}")

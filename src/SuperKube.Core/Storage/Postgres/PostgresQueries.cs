@@ -55,8 +55,27 @@ internal static partial class PostgresQueries
     public static Task<List<StoredObject>> ListObjectsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ReadAllAsync(
             Command(connection, "SELECT resource, namespace, name, revision, value FROM objects ORDER BY resource, namespace, name;"),
-            r => new StoredObject(new ObjectKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt64(3), r.GetFieldValue<byte[]>(4)),
+            ReadObject,
             cancellationToken);
+
+    /// <summary>
+    /// The objects of one resource, of one namespace unless <paramref name="ns"/> is null, by namespace and name in
+    /// byte order (the "C" collation, as the SQLite store and the watch cache sort).
+    /// </summary>
+    public static Task<List<StoredObject>> ListObjectsAsync(NpgsqlConnection connection, string resource, string? ns, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            ns is null
+                ? Command(connection,
+                    "SELECT resource, namespace, name, revision, value FROM objects WHERE resource = @resource ORDER BY namespace COLLATE \"C\", name COLLATE \"C\";",
+                    ("resource", resource))
+                : Command(connection,
+                    "SELECT resource, namespace, name, revision, value FROM objects WHERE resource = @resource AND namespace = @namespace ORDER BY name COLLATE \"C\";",
+                    ("resource", resource), ("namespace", ns)),
+            ReadObject,
+            cancellationToken);
+
+    private static StoredObject ReadObject(NpgsqlDataReader r) =>
+        new(new ObjectKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt64(3), r.GetFieldValue<byte[]>(4));
 
     /// <summary>Changes with after &lt; revision &lt;= upTo, oldest first, at most <paramref name="limit"/>.</summary>
     public static Task<List<StoredChange>> ReadChangesAsync(

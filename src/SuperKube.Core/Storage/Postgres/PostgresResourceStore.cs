@@ -86,6 +86,13 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
                 await PostgresQueries.ListObjectsAsync(connection, ct).ConfigureAwait(false)),
             cancellationToken);
 
+    public Task<StoreSnapshot> ListAsync(string resource, string? ns, CancellationToken cancellationToken) =>
+        ReadSnapshotAsync(
+            async (connection, ct) => new StoreSnapshot(
+                await PostgresQueries.GetCurrentRevisionAsync(connection, ct).ConfigureAwait(false),
+                await PostgresQueries.ListObjectsAsync(connection, resource, ns, ct).ConfigureAwait(false)),
+            cancellationToken);
+
     public IAsyncEnumerable<StoredChange> WatchAsync(long afterRevision, CancellationToken cancellationToken)
     {
         var compacted = State.Feed.Compacted;

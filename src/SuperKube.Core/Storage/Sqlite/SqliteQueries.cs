@@ -128,6 +128,26 @@ internal static class SqliteQueries
     {
         using var command = Command(connection, transaction,
             "SELECT resource, namespace, name, revision, value FROM objects ORDER BY resource, namespace, name;");
+        return ReadObjects(command);
+    }
+
+    /// <summary>The objects of one resource, of one namespace unless <paramref name="ns"/> is null, by namespace and name.</summary>
+    public static List<StoredObject> ListObjects(SqliteConnection connection, SqliteTransaction transaction, string resource, string? ns)
+    {
+        using var command = Command(connection, transaction, ns is null
+            ? "SELECT resource, namespace, name, revision, value FROM objects WHERE resource = $resource ORDER BY namespace, name;"
+            : "SELECT resource, namespace, name, revision, value FROM objects WHERE resource = $resource AND namespace = $namespace ORDER BY name;");
+        command.Parameters.AddWithValue("$resource", resource);
+        if (ns is not null)
+        {
+            command.Parameters.AddWithValue("$namespace", ns);
+        }
+
+        return ReadObjects(command);
+    }
+
+    private static List<StoredObject> ReadObjects(SqliteStatement command)
+    {
         using var reader = command.ExecuteReader();
         var objects = new List<StoredObject>();
         while (reader.Read())

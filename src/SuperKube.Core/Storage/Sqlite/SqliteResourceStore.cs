@@ -89,6 +89,13 @@ internal sealed partial class SqliteResourceStore : IResourceStore, IAsyncDispos
                 SqliteQueries.ListObjects(connection, transaction)),
             cancellationToken);
 
+    public Task<StoreSnapshot> ListAsync(string resource, string? ns, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (connection, transaction) => new StoreSnapshot(
+                SqliteQueries.GetMeta(connection, transaction, SqliteQueries.CurrentRevisionKey),
+                SqliteQueries.ListObjects(connection, transaction, resource, ns)),
+            cancellationToken);
+
     public IAsyncEnumerable<StoredChange> WatchAsync(long afterRevision, CancellationToken cancellationToken)
     {
         var compacted = Writer.CompactedRevision;

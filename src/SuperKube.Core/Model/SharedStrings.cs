@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SuperKube.Model;
+
+/// <summary>
+/// A fixed table of recently read short strings (as compilers' string tables do), so the many models and cached
+/// objects that repeat a namespace, image, label, node name, condition type or reason share one instance instead of
+/// each holding a copy: a hit allocates nothing. Values that are long, escaped or not ASCII are read as usual, and a
+/// miss replaces the table entry, so unique values (names, UIDs) only pass through.
+/// </summary>
+internal static class SharedStrings
+{
+    private const int MaxSharedLength = 64;
+    private static readonly string?[] Table = new string?[16384];
+
+    /// <summary>The reader's current string value (a property name or a string token), from the table when there.</summary>
+    public static string Read(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxSharedLength)
+        {
+            return reader.GetString()!;
+        }
+
+        var utf8 = reader.ValueSpan;
+        ref var slot = ref Table[Slot(Hash(utf8))];
+        if (Volatile.Read(ref slot) is { } candidate && Ascii.Equals(utf8, candidate))
+        {
+            return candidate;
+        }
+
+        var value = reader.GetString()!;
+        if (Ascii.IsValid(utf8))
+        {
+            Volatile.Write(ref slot, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>The table's instance equal to <paramref name="value"/>, or <paramref name="value"/> itself (then kept).</summary>
+    public static string Share(string value)
+    {
+        if (value.Length > MaxSharedLength || !Ascii.IsValid(value))
+        {
+            return value;
+        }
+
+        ref var slot = ref Table[Slot(Hash(value))];
+        if (Volatile.Read(ref slot) is { } candidate && string.Equals(candidate, value, StringComparison.Ordinal))
+        {
+            return candidate;
+        }
+
+        Volatile.Write(ref slot, value);
+        return value;
+    }
+
+    private static int Slot(uint hash) => (int)(hash & (uint)(Table.Length - 1));
+
+    /// <summary>FNV-1a over the bytes (short values: cheaper than a general-purpose hash).</summary>
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>The same hash over ASCII characters, so a value read as UTF-8 and one shared as a string meet in one slot.</summary>
+    private static uint Hash(ReadOnlySpan<char> ascii)
+    {
+        var hash = 2166136261u;
+        foreach (var c in ascii)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+}
