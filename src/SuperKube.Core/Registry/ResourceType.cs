@@ -51,6 +51,10 @@ public sealed class ResourceType
     public IReadOnlyDictionary<string, Func<JsonObject, string?>> SelectableFields { get; init; } =
         new Dictionary<string, Func<JsonObject, string?>>();
 
+    /// <summary>Each selectable field's position in the enumeration order of <see cref="SelectableFields"/>.</summary>
+    internal IReadOnlyDictionary<string, int> SelectableFieldPositions =>
+        field ??= SelectableFields.Keys.Select((name, position) => (name, position)).ToDictionary(p => p.name, p => p.position, StringComparer.Ordinal);
+
     /// <summary>Write behaviour: defaulting, validation, status split.</summary>
     public required IResourceStrategy Strategy { get; init; }
 

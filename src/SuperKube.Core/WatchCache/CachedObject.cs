@@ -1,3 +1,4 @@
+using SuperKube.Objects;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Model;
@@ -16,10 +17,9 @@ internal sealed class CachedObject
     private const int NotDeleting = 1;
     private const int Deleting = 2;
 
-    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
     private int _deleting;
-    private IReadOnlyDictionary<string, string>? _selectableFields;
+    private SelectableValues? _selectableFields;
     private object? _model;
     private bool _superseded;
 
@@ -58,21 +58,23 @@ internal sealed class CachedObject
     /// <summary>
     /// The value of one of the type's selectable fields (<c>spec.nodeName</c>, <c>status.phase</c>, …; "" when
     /// unset). All of them are read with one parse on first use and kept, so every watcher with a field selector
-    /// shares that parse.
+    /// shares that parse. (Versions of one resource may select different fields, as core and events.k8s.io Events
+    /// do: the values kept are those of the first version asked; another version's are read without keeping them.)
     /// </summary>
     public string SelectableField(ResourceType type, string field)
     {
-        var fields = Volatile.Read(ref _selectableFields);
-        if (fields is null)
+        var kept = Volatile.Read(ref _selectableFields);
+        if (kept is null || kept.Fields != type.SelectableFields)
         {
-            // A view over a pooled document (no copy of the bytes, no full tree); only the strings read are kept.
-            using var document = JsonDocument.Parse(Json);
-            var view = JsonObject.Create(document.RootElement) ?? new JsonObject();
-            fields = type.SelectableFields.ToDictionary(f => f.Key, f => SharedStrings.Share(f.Value(view) ?? ""), StringComparer.Ordinal);
-            Volatile.Write(ref _selectableFields, fields);
+            var read = new SelectableValues(type.SelectableFields, Read(type.SelectableFields));
+            kept ??= Interlocked.CompareExchange(ref _selectableFields, read, null) ?? read;
+            if (kept.Fields != type.SelectableFields)
+            {
+                kept = read;
+            }
         }
 
-        return fields.TryGetValue(field, out var value) ? value : "";
+        return type.SelectableFieldPositions.TryGetValue(field, out var at) ? kept.Values[at] : "";
     }
 
     /// <summary>
@@ -103,13 +105,32 @@ internal sealed class CachedObject
         Volatile.Write(ref _model, null);
     }
 
+    /// <summary>The values of the fields in their enumeration order, read with one parse.</summary>
+    private string[] Read(IReadOnlyDictionary<string, Func<JsonObject, string?>> fields)
+    {
+        // A view over a pooled document (no copy of the bytes, no full tree); only the strings read are kept.
+        using var document = JsonDocument.Parse(Json);
+        var view = JsonObject.Create(document.RootElement) ?? new JsonObject();
+        var values = new string[fields.Count];
+        var position = 0;
+        foreach (var read in fields.Values)
+        {
+            values[position++] = SharedStrings.Share(read(view) ?? "");
+        }
+
+        return values;
+    }
+
     /// <summary>Parses a fresh mutable copy of the object.</summary>
     public JsonObject Parse() => JsonNode.Parse(Json.Span)?.AsObject() ?? new JsonObject();
+
+    /// <summary>The selectable field values of one version's field set, in its enumeration order.</summary>
+    private sealed record SelectableValues(IReadOnlyDictionary<string, Func<JsonObject, string?>> Fields, string[] Values);
 
     private static IReadOnlyDictionary<string, string> ReadLabels(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        return MoveToMetadata(ref reader) ? ReadLabelsFromMetadata(ref reader) : NoLabels;
+        return MoveToMetadata(ref reader) ? ReadLabelsFromMetadata(ref reader) : StringMap.Empty;
     }
 
     private static bool HasDeletionTimestamp(ReadOnlySpan<byte> json)
@@ -166,20 +187,20 @@ internal sealed class CachedObject
             reader.Read();
             if (isLabels && reader.TokenType == JsonTokenType.StartObject)
             {
-                var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+                var labels = new List<KeyValuePair<string, string>>();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var key = SharedStrings.Read(ref reader);
                     reader.Read();
-                    labels[key] = reader.TokenType == JsonTokenType.String ? SharedStrings.Read(ref reader) : "";
+                    labels.Add(new(key, reader.TokenType == JsonTokenType.String ? SharedStrings.Read(ref reader) : ""));
                 }
 
-                return labels;
+                return StringMap.From(labels);
             }
 
             reader.Skip();
         }
 
-        return NoLabels;
+        return StringMap.Empty;
     }
 }

@@ -1,3 +1,5 @@
+using SuperKube.Objects;
+
 namespace SuperKube.Runtime.Agent;
 
 /// <summary>
@@ -15,12 +17,12 @@ internal static class ContainerLabels
     /// <summary>Annotation carrying the instance's restart count, read back when the agent adopts it.</summary>
     public const string RestartCount = "io.kubernetes.container.restartCount";
 
-    public static Dictionary<string, string> For(PodSnapshot pod, string container) => new(StringComparer.Ordinal)
-    {
-        [PodUid] = pod.Uid,
-        [PodName] = pod.Name,
-        [PodNamespace] = pod.Namespace,
-        [ContainerName] = container,
-        [Node] = pod.Pod.Spec?.NodeName ?? "",
-    };
+    public static IReadOnlyDictionary<string, string> For(PodSnapshot pod, string container) => StringMap.From(
+    [
+        new(PodUid, pod.Uid),
+        new(PodName, pod.Name),
+        new(PodNamespace, pod.Namespace),
+        new(ContainerName, container),
+        new(Node, pod.Pod.Spec?.NodeName ?? ""),
+    ]);
 }

@@ -1,3 +1,4 @@
+using SuperKube.Objects;
 using System.Globalization;
 using SuperKube.Runtime.Containers;
 
@@ -110,10 +111,8 @@ internal sealed class ContainerStarter(PodWorkerContext context)
     private static ContainerSpec Spec(
         PodSnapshot pod, ContainerRecord record, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<MountSpec> mounts)
     {
-        var annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal)
-        {
-            [ContainerLabels.RestartCount] = record.RestartCount.ToString(CultureInfo.InvariantCulture),
-        };
+        var annotations = StringMap.From((pod.Pod.Metadata?.Annotations ?? Enumerable.Empty<KeyValuePair<string, string>>())
+            .Append(new(ContainerLabels.RestartCount, record.RestartCount.ToString(CultureInfo.InvariantCulture))));
         var limits = record.Spec.Resources?.Limits;
         return new ContainerSpec
         {

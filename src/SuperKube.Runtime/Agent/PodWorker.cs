@@ -1,3 +1,4 @@
+using SuperKube.Objects;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -245,7 +246,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             HostNetwork = pod.Pod.Spec?.HostNetwork == true,
             Dns = _context.Dns?.For(pod.Pod),
             Labels = ContainerLabels.For(pod, ""),
-            Annotations = new Dictionary<string, string>(pod.Pod.Metadata?.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            Annotations = StringMap.From(pod.Pod.Metadata?.Annotations),
         };
         if (adopted is null)
         {

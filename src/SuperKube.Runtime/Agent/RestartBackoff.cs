@@ -9,10 +9,12 @@ internal sealed class RestartBackoff(TimeSpan? initial = null, TimeSpan? maximum
 {
     private readonly TimeSpan _initial = initial ?? TimeSpan.FromSeconds(10);
     private readonly TimeSpan _maximum = maximum ?? TimeSpan.FromMinutes(5);
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private Dictionary<string, Entry>? _entries; // most pods never restart: created on the first entry
+
+    private Dictionary<string, Entry> Entries => _entries ??= new(StringComparer.Ordinal);
 
     /// <summary>The current delay for <paramref name="key"/>, or zero when it has none.</summary>
-    public TimeSpan Delay(string key) => _entries.TryGetValue(key, out var entry) ? entry.Delay : TimeSpan.Zero;
+    public TimeSpan Delay(string key) => _entries is not null && _entries.TryGetValue(key, out var entry) ? entry.Delay : TimeSpan.Zero;
 
     /// <summary>
     /// When the restart of <paramref name="key"/> that failed at <paramref name="failedAt"/> may happen, or null if it
@@ -20,7 +22,7 @@ internal sealed class RestartBackoff(TimeSpan? initial = null, TimeSpan? maximum
     /// </summary>
     public DateTimeOffset? WaitUntil(string key, DateTimeOffset failedAt, DateTimeOffset now)
     {
-        if (!_entries.TryGetValue(key, out var entry) || Expired(entry, failedAt))
+        if (_entries is null || !_entries.TryGetValue(key, out var entry) || Expired(entry, failedAt))
         {
             return null;
         }
@@ -32,10 +34,10 @@ internal sealed class RestartBackoff(TimeSpan? initial = null, TimeSpan? maximum
     /// <summary>Records a restart of the failure at <paramref name="failedAt"/>: starts at the initial delay or doubles it.</summary>
     public void Next(string key, DateTimeOffset failedAt)
     {
-        var delay = _entries.TryGetValue(key, out var entry) && !Expired(entry, failedAt)
+        var delay = Entries.TryGetValue(key, out var entry) && !Expired(entry, failedAt)
             ? TimeSpan.FromTicks(Math.Min(entry.Delay.Ticks * 2, _maximum.Ticks))
             : _initial;
-        _entries[key] = new Entry(delay, failedAt);
+        Entries[key] = new Entry(delay, failedAt);
     }
 
     /// <summary>
@@ -48,15 +50,15 @@ internal sealed class RestartBackoff(TimeSpan? initial = null, TimeSpan? maximum
     {
         if (restarts <= 0)
         {
-            _entries.Remove(key);
+            _entries?.Remove(key);
             return;
         }
 
         var doubled = _initial.Ticks * Math.Pow(2, Math.Min(restarts - 1, 30));
-        _entries[key] = new Entry(doubled >= _maximum.Ticks ? _maximum : TimeSpan.FromTicks((long)doubled), lastFailure);
+        Entries[key] = new Entry(doubled >= _maximum.Ticks ? _maximum : TimeSpan.FromTicks((long)doubled), lastFailure);
     }
 
-    public void Reset(string key) => _entries.Remove(key);
+    public void Reset(string key) => _entries?.Remove(key);
 
     private bool Expired(Entry entry, DateTimeOffset eventTime) => eventTime - entry.LastUpdate > 2 * _maximum;
 

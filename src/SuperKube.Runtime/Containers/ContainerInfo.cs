@@ -1,3 +1,5 @@
+using SuperKube.Objects;
+
 namespace SuperKube.Runtime.Containers;
 
 /// <summary>A runtime container as inspected: identity, image, labels and state.</summary>
@@ -15,9 +17,9 @@ public sealed record ContainerInfo
     /// <summary>The resolved image id (<c>sha256:...</c>).</summary>
     public string ImageId { get; init; } = "";
 
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = StringMap.Empty;
 
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = StringMap.Empty;
 
     public ContainerState State { get; init; }
 

@@ -1,3 +1,5 @@
+using SuperKube.Objects;
+
 namespace SuperKube.Runtime.Containers;
 
 /// <summary>A container to create in a sandbox: image, process, environment, mounts and labels.</summary>
@@ -25,10 +27,10 @@ public sealed record ContainerSpec
     public IReadOnlyList<int> Ports { get; init; } = [];
 
     /// <summary>Labels to find the container by (pod uid, container name, ...).</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = StringMap.Empty;
 
     /// <summary>Annotations (restart count, pod annotations runtimes may read hints from).</summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = StringMap.Empty;
 
     public bool Stdin { get; init; }
 

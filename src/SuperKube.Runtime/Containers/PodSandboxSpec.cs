@@ -1,3 +1,5 @@
+using SuperKube.Objects;
+
 namespace SuperKube.Runtime.Containers;
 
 /// <summary>What a pod sandbox is made from: the pod's identity, host name and IP address.</summary>
@@ -22,11 +24,11 @@ public sealed record PodSandboxSpec
     public PodDnsSettings? Dns { get; init; }
 
     /// <summary>Labels put on the sandbox and inherited by its containers (pod uid, name, namespace).</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = StringMap.Empty;
 
     /// <summary>Registry credentials from the pod's (or its ServiceAccount's) image pull secrets, in their order. Default: none.</summary>
     public IReadOnlyList<RegistryCredential> PullCredentials { get; init; } = [];
 
     /// <summary>The pod's annotations (runtimes may read hints from them).</summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = StringMap.Empty;
 }

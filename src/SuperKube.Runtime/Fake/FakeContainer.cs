@@ -1,3 +1,4 @@
+using SuperKube.Objects;
 using System.IO.Pipelines;
 using SuperKube.Runtime.Containers;
 
@@ -118,7 +119,7 @@ internal sealed class FakeContainer
     public FakeProcessContext Context(Func<string, bool, ValueTask> write, TextReader? stdin, bool main) => new()
     {
         Files = Files,
-        Environment = Spec.Environment.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        Environment = StringMap.From(Spec.Environment),
         Hostname = Sandbox.Spec.Hostname.Length > 0 ? Sandbox.Spec.Hostname : Sandbox.Spec.Name,
         Time = _time,
         Write = write,

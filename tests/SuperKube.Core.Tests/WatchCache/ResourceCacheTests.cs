@@ -138,6 +138,22 @@ public sealed class ResourceCacheTests
         Assert.Same(a.Value, b.Value);
     }
 
+    [Fact]
+    public void CachedObject_SelectableFieldsOfTwoVersionsWithDifferentFields_EachReadCorrectly()
+    {
+        var types = SuperKube.Registry.BuiltInResources.Create().Where(t => t.Plural == "events").ToList();
+        var core = types.Single(t => t.Group.Length == 0);
+        var events = types.Single(t => t.Group == "events.k8s.io");
+        var json = """{"metadata":{"name":"e"},"involvedObject":{"name":"pod-a"},"reason":"Started","type":"Normal"}"""u8.ToArray();
+        var obj = new CachedObject(new StoredObject(new ObjectKey("/events", "ns", "e"), 1, json));
+
+        Assert.Equal("", obj.SelectableField(events, "reason")); // events.k8s.io selects no extra fields
+        Assert.Equal("pod-a", obj.SelectableField(core, "involvedObject.name"));
+        Assert.Equal("Started", obj.SelectableField(core, "reason"));
+        Assert.Equal("Normal", obj.SelectableField(core, "type"));
+        Assert.Equal("", obj.SelectableField(core, "no.such.field"));
+    }
+
     private static void Apply(ResourceCache cache, long revision, ChangeType type, string name, string ns = "", string labels = "{}")
     {
         var json = Encoding.UTF8.GetBytes($"{{\"metadata\":{{\"name\":\"{name}\",\"labels\":{labels},\"resourceVersion\":\"{revision}\"}}}}");
