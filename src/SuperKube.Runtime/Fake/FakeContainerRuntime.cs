@@ -284,7 +284,7 @@ public sealed class FakeContainerRuntime : IContainerRuntime
             return _hostDirectories.GetOrAdd(host, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
         }
 
-        return new ConcurrentDictionary<string, byte[]>(mount.Files ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal);
+        return mount.Files is null ? SmallConcurrentMap.Create<byte[]>() : SmallConcurrentMap.Create(mount.Files);
     }
 
     private string NewId(string seed)

@@ -9,7 +9,7 @@ namespace SuperKube.Runtime.Fake;
 internal sealed class FakeFileSystem
 {
     private readonly List<Mount> _mounts;
-    private readonly ConcurrentDictionary<string, byte[]> _root = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _root = SmallConcurrentMap.Create<byte[]>();
 
     public FakeFileSystem(IEnumerable<Mount> mounts) =>
         _mounts = [.. mounts.OrderByDescending(m => m.Path.Length)];

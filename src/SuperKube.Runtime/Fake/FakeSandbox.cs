@@ -10,5 +10,5 @@ internal sealed class FakeSandbox(string id, PodSandboxSpec spec)
 
     public PodSandboxSpec Spec { get; } = spec;
 
-    public ConcurrentDictionary<string, FakeContainer> Containers { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, FakeContainer> Containers { get; } = SmallConcurrentMap.Create<FakeContainer>();
 }
