@@ -7,6 +7,11 @@ namespace SuperKube.Runtime.Fake;
 /// <summary>The images a fake node "has": normalised references with stable ids and sizes derived from the name.</summary>
 internal sealed class FakeImages
 {
+    private const int MaxRememberedDigests = 1024;
+
+    /// <summary>Digests by image reference, so the containers of one image share one string (up to a bound).</summary>
+    private static readonly ConcurrentDictionary<string, string> Digests = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, bool> _present = new(StringComparer.Ordinal);
 
     public bool IsPresent(string image) => _present.ContainsKey(Normalize(image));
@@ -30,6 +35,22 @@ internal sealed class FakeImages
 
     /// <summary>The repository digest form the kubelet reports as imageID: <c>docker.io/library/nginx@sha256:...</c>.</summary>
     public static string Digest(string image)
+    {
+        if (Digests.TryGetValue(image, out var known))
+        {
+            return known;
+        }
+
+        var digest = ComputeDigest(image);
+        if (Digests.Count < MaxRememberedDigests)
+        {
+            Digests.TryAdd(image, digest);
+        }
+
+        return digest;
+    }
+
+    private static string ComputeDigest(string image)
     {
         var normalized = Normalize(image);
         var at = normalized.IndexOf('@', StringComparison.Ordinal);
