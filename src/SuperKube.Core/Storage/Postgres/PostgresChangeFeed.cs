@@ -212,10 +212,10 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            ObserveCompacted(await PostgresQueries.GetCompactedRevisionAsync(connection, cancellationToken).ConfigureAwait(false));
             while (Published < upTo)
             {
-                var page = await PostgresQueries.ReadChangesAsync(connection, Published, upTo, PageSize, cancellationToken).ConfigureAwait(false);
+                var (compacted, page) = await PostgresQueries.ReadChangesAsync(connection, Published, upTo, PageSize, cancellationToken).ConfigureAwait(false);
+                ObserveCompacted(compacted);
                 PublishNew(page);
                 if (page.Count < PageSize)
                 {

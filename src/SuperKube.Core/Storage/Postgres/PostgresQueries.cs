@@ -77,22 +77,37 @@ internal static partial class PostgresQueries
     private static StoredObject ReadObject(NpgsqlDataReader r) =>
         new(new ObjectKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt64(3), r.GetFieldValue<byte[]>(4));
 
-    /// <summary>Changes with after &lt; revision &lt;= upTo, oldest first, at most <paramref name="limit"/>.</summary>
-    public static Task<List<StoredChange>> ReadChangesAsync(
-        NpgsqlConnection connection, long after, long upTo, int limit, CancellationToken cancellationToken) =>
-        ReadAllAsync(
-            Command(connection,
-                """
-                SELECT revision, type, resource, namespace, name, value FROM changes
-                WHERE revision > @after AND revision <= @upTo ORDER BY revision LIMIT @limit;
-                """, ("after", after), ("upTo", upTo), ("limit", limit)),
-            r =>
+    /// <summary>
+    /// One round trip: the compaction point, and the changes with after &lt; revision &lt;= upTo, oldest first, at most
+    /// <paramref name="limit"/> (the caller checks <paramref name="after"/> against the compaction point).
+    /// </summary>
+    public static async Task<(long Compacted, List<StoredChange> Changes)> ReadChangesAsync(
+        NpgsqlConnection connection, long after, long upTo, int limit, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT revision FROM compaction;"));
+            batch.BatchCommands.Add(BatchCommand(
+                "SELECT revision, type, resource, namespace, name, value FROM changes WHERE revision > $1 AND revision <= $2 ORDER BY revision LIMIT $3;",
+                Parameter(after), Parameter(upTo), Parameter(limit)));
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                var revision = r.GetInt64(0);
-                var key = new ObjectKey(r.GetString(2), r.GetString(3), r.GetString(4));
-                return new StoredChange(revision, (ChangeType)r.GetInt16(1), new StoredObject(key, revision, r.GetFieldValue<byte[]>(5)));
-            },
-            cancellationToken);
+                var compacted = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : 0;
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var changes = new List<StoredChange>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var revision = reader.GetInt64(0);
+                    var key = new ObjectKey(reader.GetString(2), reader.GetString(3), reader.GetString(4));
+                    changes.Add(new StoredChange(revision, (ChangeType)reader.GetInt16(1), new StoredObject(key, revision, reader.GetFieldValue<byte[]>(5))));
+                }
+
+                return (compacted, changes);
+            }
+        }
+    }
 
     /// <summary>Takes the compaction lock for the transaction if no other server holds it.</summary>
     public static async Task<bool> TryLockCompactionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -208,10 +208,8 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
             var page = await WithRetriesAsync(ct => ReadSnapshotAsync(
                 async (connection, ct) =>
                 {
-                    var compacted = await PostgresQueries.GetCompactedRevisionAsync(connection, ct).ConfigureAwait(false);
-                    return from < compacted
-                        ? throw new RevisionCompactedException(from, compacted)
-                        : await PostgresQueries.ReadChangesAsync(connection, from, upToRevision, HistoryPageSize, ct).ConfigureAwait(false);
+                    var (compacted, changes) = await PostgresQueries.ReadChangesAsync(connection, from, upToRevision, HistoryPageSize, ct).ConfigureAwait(false);
+                    return from < compacted ? throw new RevisionCompactedException(from, compacted) : changes;
                 },
                 ct), cancellationToken).ConfigureAwait(false);
 
