@@ -25,7 +25,13 @@ internal sealed class ResourceQuotaAdmission(IResourceRegistry registry, Resourc
         }
 
         var quotas = registry.Find("", "v1", "resourcequotas") ?? throw new InvalidOperationException("resourcequotas are not registered");
-        var limits = (await ListAsync(quotas, request.Namespace, cancellationToken).ConfigureAwait(false))
+        var namespaceQuotas = await ListAsync(quotas, request.Namespace, cancellationToken).ConfigureAwait(false);
+        if (namespaceQuotas.Count == 0)
+        {
+            return; // the common case: nothing to check, so nothing more to allocate per create
+        }
+
+        var limits = namespaceQuotas
             .Select(quota => (Name: ObjectMetadata.Name(quota), Hard: Hard(quota).Where(h => QuotaResources.Counts(h.Key, request.Resource)).ToList()))
             .Where(q => q.Hard.Count > 0)
             .ToList();
