@@ -18,6 +18,7 @@ internal static class LenientJson
         return Convert(document.RootElement, "", duplicates);
     }
 
+    /// <summary>Converts a value; <paramref name="path"/> is its own path, built only for objects and arrays (leaves need none).</summary>
     private static JsonNode? Convert(JsonElement element, string path, ICollection<string> duplicates)
     {
         switch (element.ValueKind)
@@ -26,13 +27,13 @@ internal static class LenientJson
                 var obj = new JsonObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    var childPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (obj.ContainsKey(property.Name))
+                    var name = property.Name;
+                    if (obj.ContainsKey(name))
                     {
-                        duplicates.Add(childPath);
+                        duplicates.Add(Child(path, name));
                     }
 
-                    obj[property.Name] = Convert(property.Value, childPath, duplicates);
+                    obj[name] = IsContainer(property.Value) ? Convert(property.Value, Child(path, name), duplicates) : Scalar(property.Value);
                 }
 
                 return obj;
@@ -41,18 +42,25 @@ internal static class LenientJson
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    list.Add(Convert(item, path + "[" + index++.ToString(CultureInfo.InvariantCulture) + "]", duplicates));
+                    list.Add(IsContainer(item) ? Convert(item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", duplicates) : Scalar(item));
+                    index++;
                 }
 
                 return list;
-            case JsonValueKind.String:
-                return JsonValue.Create(element.GetString());
-            case JsonValueKind.True or JsonValueKind.False:
-                return JsonValue.Create(element.GetBoolean());
-            case JsonValueKind.Number:
-                return JsonValue.Create(element.Clone());
             default:
-                return null;
+                return Scalar(element);
         }
     }
+
+    private static bool IsContainer(JsonElement element) => element.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+
+    private static string Child(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static JsonNode? Scalar(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => JsonValue.Create(element.GetString()),
+        JsonValueKind.True or JsonValueKind.False => JsonValue.Create(element.GetBoolean()),
+        JsonValueKind.Number => JsonValue.Create(element.Clone()),
+        _ => null,
+    };
 }

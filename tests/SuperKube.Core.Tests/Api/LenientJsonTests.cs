@@ -17,6 +17,19 @@ public sealed class LenientJsonTests
     }
 
     [Fact]
+    public void Parse_RepeatedKeysAtTheTopAndDeepInNestedLists_ReportsFullPaths()
+    {
+        var duplicates = new List<string>();
+
+        var node = LenientJson.Parse(Encoding.UTF8.GetBytes("""{"a":1,"a":"two","b":{"c":[[{"d":1,"d":2}],"s"]}}"""), duplicates);
+
+        Assert.Equal("two", (string?)node!["a"]);
+        Assert.Equal(2, (int?)node["b"]!["c"]![0]![0]!["d"]);
+        Assert.Equal("s", (string?)node["b"]!["c"]![1]);
+        Assert.Equal(["a", "b.c[0][0].d"], duplicates);
+    }
+
+    [Fact]
     public void Parse_Scalars_KeepTheirTypes()
     {
         var node = LenientJson.Parse(Encoding.UTF8.GetBytes("""{"s":"x","n":1.50,"t":true,"z":null}"""), []);

@@ -200,6 +200,27 @@ public sealed class PostgresResourceStoreTests(PostgresServer server) : Resource
     }
 
     [Fact]
+    public async Task WatchAsync_AnotherServerCompacted_TailerReadsTheCompactionPointWithTheChanges()
+    {
+        var other = await SecondServerAsync();
+        await Store.CreateAsync(Key("a"), Json("a"), Token);
+        await Store.CreateAsync(Key("b"), Json("b"), Token);
+        await Store.CompactAsync(2, Token);
+        var announced = await Store.CreateAsync(Key("c"), Json("c"), Token); // its NOTIFY makes the other server read the log
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (other.CurrentRevision < announced.Revision)
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+
+        Assert.Equal(2, other.CompactedRevision);
+        var error = Assert.Throws<RevisionCompactedException>(() => other.WatchAsync(1, Token));
+        Assert.Equal(2, error.Compacted);
+    }
+
+    [Fact]
     public async Task CompactAsync_ManyRevisions_CompactsInSeveralBatches()
     {
         var count = PostgresResourceStore.CompactionBatchSize * 2 + 500;
