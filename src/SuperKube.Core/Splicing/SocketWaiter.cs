@@ -119,10 +119,12 @@ internal sealed class SocketWaiter : IDisposable
             throw new IOException($"{call} to the client failed (errno {errno})");
         }
 
-        while (!WaitFor(fd, Libc.PollOut))
+        // The flags are looked at before every wait: a wait may consume the signal while the socket also became ready.
+        do
         {
             AbortToken.ThrowIfCancellationRequested();
         }
+        while (!WaitFor(fd, Libc.PollOut));
     }
 
     /// <summary>True when <paramref name="fd"/> reported <paramref name="events"/> (or an error), false when signalled.</summary>

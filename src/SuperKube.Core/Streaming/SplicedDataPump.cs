@@ -78,7 +78,8 @@ internal sealed class SplicedDataPump
         try
         {
             handle.DangerousAddRef(ref added); // the descriptor cannot be closed and reused under the thread
-            if ((pipe = KernelPipe.TryCreate(PipeSize)) is not null && (waiter = SocketWaiter.TryCreate(aborted)) is not null)
+            if (Libc.SetNonBlocking((int)handle.DangerousGetHandle())
+                && (pipe = KernelPipe.TryCreate(PipeSize)) is not null && (waiter = SocketWaiter.TryCreate(aborted)) is not null)
             {
                 var pump = new SplicedDataPump(spdy, streamId, handle, pipe, waiter);
                 Interlocked.Increment(ref s_started);

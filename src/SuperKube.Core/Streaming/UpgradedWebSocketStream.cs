@@ -58,6 +58,7 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
             var added = false;
             socket.SafeHandle.DangerousAddRef(ref added); // its descriptor stays ours to splice into until disposed
             _socket = socket.SafeHandle;
+            Libc.SetNonBlocking((int)_socket.DangerousGetHandle()); // as Kestrel's already is: blocked writes wait in poll(2)
             _output = new NetworkStream(socket, ownsSocket: false);
         }
 
