@@ -27,9 +27,10 @@ internal static class PortForwardHandler
             throw ApiException.BadRequest($"port-forward requires the WebSocket sub-protocol {Protocol}");
         }
 
-        // HTTP/1.1 upgrades (kubectl's) are framed by UpgradedWebSocketStream, which sends DATA frames without copying them.
+        // HTTP/1.1 upgrades (kubectl's) are framed by UpgradedWebSocketStream, which sends DATA frames without copying
+        // them, and on a plain connection writes to its socket, so the pod's bytes can be spliced into it.
         Stream transport = await WebSocketUpgrade.AcceptStreamAsync(context, Protocol).ConfigureAwait(false) is { } connection
-            ? new UpgradedWebSocketStream(connection)
+            ? new UpgradedWebSocketStream(connection, WebSocketUpgrade.PlainSocket(context))
             : new WebSocketByteStream(await WebSocketUpgrade.AcceptAsync(context, Protocol).ConfigureAwait(false));
         await using (transport.ConfigureAwait(false))
         {

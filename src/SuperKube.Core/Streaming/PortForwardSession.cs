@@ -11,7 +11,8 @@ namespace SuperKube.Streaming;
 /// <summary>
 /// One port-forward connection: every local connection of the client opens an error stream and a data stream with
 /// the same <c>requestid</c>. Each SYN_STREAM gets a SYN_REPLY; the data stream is joined to a connection into the
-/// pod; failures are written as text on the error stream; PINGs are echoed.
+/// pod; failures are written as text on the error stream; PINGs are echoed. The pod's bytes go to the client spliced
+/// in the kernel when both ends are plain sockets (<see cref="SplicedDataPump"/>), copied through buffers otherwise.
 /// </summary>
 internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider provider, PodStreamTarget target)
 {
@@ -25,6 +26,7 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
 
     private readonly ConcurrentDictionary<string, uint> _errorStreams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, Stream> _connections = new();
+    private readonly ConcurrentDictionary<uint, SplicedDataPump> _splices = new();
     private readonly List<Task> _pumps = [];
 
     public async Task RunAsync(CancellationToken aborted)
@@ -107,12 +109,59 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
         _pumps.Add(PumpAsync(requestId, frame.StreamId, connection, token));
     }
 
-    /// <summary>
-    /// Copies the pod's side to DATA frames; at its end, closes the data and error streams. Reads straight into the
-    /// frame after its headers (SPDY's and the WebSocket's), and reads the next chunk while the previous frame is being
-    /// sent (two pooled buffers).
-    /// </summary>
+    /// <summary>Sends the pod's side as DATA frames, spliced or copied; at its end, closes the data and error streams.</summary>
     private async Task PumpAsync(string requestId, uint streamId, Stream connection, CancellationToken token)
+    {
+        if (!await TrySpliceAsync(streamId, connection, token).ConfigureAwait(false))
+        {
+            await CopyAsync(streamId, connection, token).ConfigureAwait(false);
+        }
+
+        if (_connections.ContainsKey(streamId))
+        {
+            await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, [], fin: true), token).ConfigureAwait(false);
+            if (_errorStreams.TryRemove(requestId, out var errorStream))
+            {
+                await spdy.WriteAsync(SpdyFrame.DataFrame(errorStream, [], fin: true), token).ConfigureAwait(false);
+            }
+
+            Close(streamId);
+        }
+    }
+
+    /// <summary>Splices the pod's side to the client to its end; false, with nothing read from the pod, when it must be copied.</summary>
+    private async Task<bool> TrySpliceAsync(uint streamId, Stream connection, CancellationToken token)
+    {
+        if (SplicedDataPump.TryStart(spdy, streamId, connection, token) is not { } pump)
+        {
+            return false;
+        }
+
+        _splices[streamId] = pump;
+        try
+        {
+            if (!_connections.ContainsKey(streamId))
+            {
+                pump.Stop(); // reset before the pump was registered
+            }
+
+            return await pump.Completion.ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            return true; // the client's side failed: the frames after it fail the same way
+        }
+        finally
+        {
+            _splices.TryRemove(streamId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Copies the pod's side to DATA frames. Reads straight into the frame after its headers (SPDY's and the
+    /// WebSocket's), and reads the next chunk while the previous frame is being sent (two pooled buffers).
+    /// </summary>
+    private async Task CopyAsync(uint streamId, Stream connection, CancellationToken token)
     {
         byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
         var sending = Task.CompletedTask;
@@ -145,17 +194,6 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-
-        if (_connections.ContainsKey(streamId))
-        {
-            await spdy.WriteAsync(SpdyFrame.DataFrame(streamId, [], fin: true), token).ConfigureAwait(false);
-            if (_errorStreams.TryRemove(requestId, out var errorStream))
-            {
-                await spdy.WriteAsync(SpdyFrame.DataFrame(errorStream, [], fin: true), token).ConfigureAwait(false);
-            }
-
-            Close(streamId);
-        }
     }
 
     private async Task FailAsync(string requestId, uint dataStream, string message, CancellationToken token)
@@ -185,6 +223,11 @@ internal sealed class PortForwardSession(SpdyConnection spdy, IPodStreamProvider
 
     private void Close(uint streamId)
     {
+        if (_splices.TryGetValue(streamId, out var pump))
+        {
+            pump.Stop();
+        }
+
         if (_connections.TryRemove(streamId, out var connection))
         {
             connection.Dispose();

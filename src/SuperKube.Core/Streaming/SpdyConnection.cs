@@ -1,3 +1,4 @@
+using SuperKube.Splicing;
 using SuperKube.Streaming.Spdy;
 
 namespace SuperKube.Streaming;
@@ -12,6 +13,9 @@ internal sealed class SpdyConnection(Stream transport) : IDisposable
 
     /// <summary>How many bytes in front of a DATA frame's payload <see cref="WriteDataAsync"/> needs free: the frame header, and the transport's own header when it frames its writes.</summary>
     public int DataPrefixLength => _headroom + SpdyFrame.HeaderLength;
+
+    /// <summary>Whether <see cref="SpliceData"/> works: the transport writes straight to its socket.</summary>
+    public bool CanSplice => transport is ISplicedFrameStream { CanSplice: true };
 
     public Task<SpdyFrame?> ReadAsync(CancellationToken cancellationToken) => SpdyFrame.ReadAsync(transport, cancellationToken);
 
@@ -46,6 +50,18 @@ internal sealed class SpdyConnection(Stream transport) : IDisposable
         {
             _write.Release();
         }
+    }
+
+    /// <summary>
+    /// Sends a DATA frame of <paramref name="length"/> bytes that <paramref name="pipe"/> holds, spliced into the
+    /// transport's socket; blocks the calling thread. DATA frames carry no compressed headers, so only the
+    /// transport's own write lock orders them with the other frames.
+    /// </summary>
+    public void SpliceData(uint streamId, KernelPipe pipe, int length, SocketWaiter waiter)
+    {
+        Span<byte> header = stackalloc byte[SpdyFrame.HeaderLength];
+        SpdyFrame.WriteDataHeader(header, streamId, length, fin: false);
+        ((ISplicedFrameStream)transport).SendSpliced(header, pipe, length, waiter);
     }
 
     public void Dispose()

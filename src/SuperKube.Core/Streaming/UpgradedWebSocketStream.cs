@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Net.Sockets;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using SuperKube.Splicing;
 
 namespace SuperKube.Streaming;
 
@@ -11,8 +13,10 @@ namespace SuperKube.Streaming;
 /// (<see cref="IFrameHeadroomStream"/>). Like <see cref="WebSocketByteStream"/>: the payloads of data messages read as
 /// one byte stream (empty messages skipped), each write is one binary message, and the stream ends at the close frame
 /// (which is answered). Pings are answered with pongs, and an empty pong goes out every <see cref="KeepAlive"/>.
+/// Given the connection's socket, it writes straight to the socket instead of through Kestrel, so messages can also be
+/// spliced into it (<see cref="ISplicedFrameStream"/>).
 /// </summary>
-internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomStream
+internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomStream, ISplicedFrameStream
 {
     /// <summary>The longest header of a server frame: 2 bytes and a 64-bit length (servers do not mask).</summary>
     public const int MaxHeaderLength = 10;
@@ -24,6 +28,9 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
 
     private readonly Stream _connection;
+    private readonly Stream _output;
+    private readonly SafeSocketHandle? _socket;
+    private readonly TaskCompletionSource _clientSpoke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly byte[] _header = new byte[MaxHeaderLength + 4];
     private readonly CancellationTokenSource _disposed = new();
@@ -33,15 +40,34 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
     private int _maskOffset;
     private bool _closed;
     private bool _closeSent;
+    private bool _frameCut;
     private bool _isDisposed;
 
-    public UpgradedWebSocketStream(Stream connection)
+    /// <param name="connection">The upgraded connection, for reading (and for writing, without <paramref name="socket"/>).</param>
+    /// <param name="socket">
+    /// The connection's own socket when nothing transforms its bytes (no TLS, HTTP/1.1): then every write goes straight
+    /// to it, and only after the client's first bytes arrived, since a client speaks only once it has the handshake
+    /// response, which Kestrel wrote; nothing else is written through Kestrel after that.
+    /// </param>
+    public UpgradedWebSocketStream(Stream connection, Socket? socket = null)
     {
         _connection = connection;
+        _output = connection;
+        if (socket is not null)
+        {
+            var added = false;
+            socket.SafeHandle.DangerousAddRef(ref added); // its descriptor stays ours to splice into until disposed
+            _socket = socket.SafeHandle;
+            Libc.SetNonBlocking((int)_socket.DangerousGetHandle()); // as Kestrel's already is: blocked writes wait in poll(2)
+            _output = new NetworkStream(socket, ownsSocket: false);
+        }
+
         _keepAlive = KeepAliveAsync(_disposed.Token);
     }
 
     public int Headroom => MaxHeaderLength;
+
+    public bool CanSplice => _socket is not null;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -87,6 +113,34 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
     public ValueTask WriteWithHeadroomAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         SendAsync(OpBinary, buffer, cancellationToken);
 
+    /// <summary>
+    /// Sends one binary message on the calling thread, blocking: the header, <paramref name="innerHeader"/>, then
+    /// <paramref name="length"/> bytes spliced out of <paramref name="pipe"/>. A message cut short (the client failed,
+    /// or <paramref name="waiter"/> was aborted) leaves the stream unusable for writing.
+    /// </summary>
+    public void SendSpliced(ReadOnlySpan<byte> innerHeader, KernelPipe pipe, int length, SocketWaiter waiter)
+    {
+        var socket = _socket ?? throw new InvalidOperationException("this WebSocket does not write to its socket");
+        Span<byte> header = stackalloc byte[MaxHeaderLength + innerHeader.Length];
+        var headerLength = HeaderLength(innerHeader.Length + length);
+        WriteHeader(header[..headerLength], OpBinary, innerHeader.Length + length);
+        innerHeader.CopyTo(header[headerLength..]);
+        _write.Wait(waiter.AbortToken);
+        try
+        {
+            ThrowIfCannotWrite();
+            _frameCut = true; // until the whole message is out
+            var fd = (int)socket.DangerousGetHandle();
+            waiter.SendAll(fd, header[..(headerLength + innerHeader.Length)], more: true);
+            waiter.SpliceAll(pipe, fd, length);
+            _frameCut = false;
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (!_isDisposed)
@@ -95,6 +149,7 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
             await _disposed.CancelAsync().ConfigureAwait(false);
             await _keepAlive.ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
+            ReleaseSocket();
             _disposed.Dispose();
             _write.Dispose();
         }
@@ -110,11 +165,51 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
             _disposed.Cancel();
             _keepAlive.GetAwaiter().GetResult();
             _connection.Dispose();
+            ReleaseSocket();
             _disposed.Dispose();
             _write.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private static int HeaderLength(long length) => length switch { <= MaxControlPayload => 2, <= ushort.MaxValue => 4, _ => MaxHeaderLength };
+
+    /// <summary>Writes a final frame's header for a payload of <paramref name="length"/> bytes into <paramref name="header"/> (exactly <see cref="HeaderLength"/> long).</summary>
+    private static void WriteHeader(Span<byte> header, byte opcode, long length)
+    {
+        header[0] = (byte)(Fin | opcode);
+        switch (header.Length)
+        {
+            case 2:
+                header[1] = (byte)length;
+                break;
+            case 4:
+                header[1] = 126;
+                BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)length);
+                break;
+            default:
+                header[1] = 127;
+                BinaryPrimitives.WriteUInt64BigEndian(header[2..], (ulong)length);
+                break;
+        }
+    }
+
+    private void ReleaseSocket()
+    {
+        if (_socket is not null)
+        {
+            _output.Dispose(); // does not own the socket
+            _socket.DangerousRelease();
+        }
+    }
+
+    private void ThrowIfCannotWrite()
+    {
+        if (_closeSent || _frameCut)
+        {
+            throw new IOException(_frameCut ? "the WebSocket connection broke off inside a message" : "the WebSocket is closed");
+        }
     }
 
     /// <summary>
@@ -130,6 +225,8 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
                 _closed = true;
                 return false;
             }
+
+            _clientSpoke.TrySetResult();
 
             var opcode = (byte)(_header[0] & 0x0f);
             if ((_header[1] & 0x80) == 0)
@@ -207,34 +304,19 @@ internal sealed class UpgradedWebSocketStream : AsyncByteStream, IFrameHeadroomS
     private async ValueTask SendAsync(byte opcode, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var length = buffer.Length - MaxHeaderLength;
-        var headerLength = length switch { <= MaxControlPayload => 2, <= ushort.MaxValue => 4, _ => MaxHeaderLength };
-        var header = buffer.Span.Slice(MaxHeaderLength - headerLength, headerLength);
-        header[0] = (byte)(Fin | opcode);
-        switch (headerLength)
+        var headerLength = HeaderLength(length);
+        WriteHeader(buffer.Span.Slice(MaxHeaderLength - headerLength, headerLength), opcode, length);
+        if (_socket is not null)
         {
-            case 2:
-                header[1] = (byte)length;
-                break;
-            case 4:
-                header[1] = 126;
-                BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)length);
-                break;
-            default:
-                header[1] = 127;
-                BinaryPrimitives.WriteUInt64BigEndian(header[2..], (ulong)length);
-                break;
+            await _clientSpoke.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_closeSent)
-            {
-                throw new IOException("the WebSocket is closed");
-            }
-
+            ThrowIfCannotWrite();
             _closeSent = opcode == OpClose;
-            await _connection.WriteAsync(buffer[(MaxHeaderLength - headerLength)..], cancellationToken).ConfigureAwait(false);
+            await _output.WriteAsync(buffer[(MaxHeaderLength - headerLength)..], cancellationToken).ConfigureAwait(false);
         }
         finally
         {

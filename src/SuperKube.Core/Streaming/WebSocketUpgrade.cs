@@ -1,9 +1,12 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using SuperKube.Api;
+using SuperKube.Splicing;
 
 namespace SuperKube.Streaming;
 
@@ -79,6 +82,20 @@ internal static class WebSocketUpgrade
 
         return await upgrade.UpgradeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The socket of an upgraded HTTP/1.1 connection whose bytes are exactly the upgraded stream's (no TLS, no other
+    /// layer in between), on Linux; null otherwise, and then the stream must be written through Kestrel.
+    /// </summary>
+    public static Socket? PlainSocket(HttpContext context) =>
+        Libc.IsSupported
+        && HttpProtocol.IsHttp11(context.Request.Protocol)
+        && !context.Request.IsHttps
+        && context.Features.Get<ITlsConnectionFeature>() is null
+        && context.Features.Get<ITlsHandshakeFeature>() is null
+        && context.Features.Get<IConnectionSocketFeature>()?.Socket is { SocketType: SocketType.Stream, Connected: true } socket
+            ? socket
+            : null;
 
     /// <summary>RFC 6455's Sec-WebSocket-Accept: base64 of SHA-1 over the key and the protocol GUID.</summary>
     public static string AcceptKey(string key) =>

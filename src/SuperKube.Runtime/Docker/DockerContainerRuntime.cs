@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using SuperKube.Runtime.Containers;
 using SuperKube.Runtime.Docker.Api;
 using SuperKube.Runtime.Docker.Client;
+using SuperKube.Splicing;
 
 namespace SuperKube.Runtime.Docker;
 
@@ -310,7 +311,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         try
         {
             await socket.ConnectAsync(IPAddress.Parse(ip), port, timeout.Token).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+            return new SpliceableNetworkStream(socket);
         }
         catch (SocketException ex)
         {

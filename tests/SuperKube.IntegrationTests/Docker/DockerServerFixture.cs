@@ -12,7 +12,7 @@ namespace SuperKube.IntegrationTests.Docker;
 /// and <see cref="Require"/> skips (or, with SUPERKUBE_REQUIRE_DOCKER=1, fails) the tests. On disposal it removes the
 /// containers of every namespace the tests made.
 /// </summary>
-public sealed class DockerServerFixture(DockerEngine engine) : ServerFixture
+public class DockerServerFixture(DockerEngine engine) : ServerFixture
 {
     private readonly ConcurrentBag<string> _namespaces = [];
 

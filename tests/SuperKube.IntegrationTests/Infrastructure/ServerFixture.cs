@@ -33,7 +33,7 @@ public class ServerFixture : IAsyncLifetime
         var cache = Path.Combine(DataDir, "kubectl-cache");
         Directory.CreateDirectory(cache);
         Kubectl = new Kubectl(_host.KubeconfigPath, cache);
-        Http = CreateHttpClient(Pki.AdminToken);
+        Http = settings.InsecureHttp ? new HttpClient { BaseAddress = Url } : CreateHttpClient(Pki.AdminToken);
     }
 
     /// <summary>The server's PKI: CA, admin credentials, tokens.</summary>

@@ -1,3 +1,5 @@
+using SuperKube.Splicing;
+
 namespace SuperKube.Runtime.ServiceProxy.Relay;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class SpliceDirection(int source, int destination, KernelPipe pi
             var progress = false;
             if (!_sourceEnded && _buffered < pipe.Size)
             {
-                var read = Libc.splice(source, IntPtr.Zero, pipe.WriteEnd, IntPtr.Zero, (nuint)(pipe.Size - _buffered), Libc.SpliceMove | Libc.SpliceNonBlock);
+                var read = pipe.FillFrom(source, (int)(pipe.Size - _buffered));
                 if (read > 0)
                 {
                     _buffered += read;
@@ -60,7 +62,7 @@ internal sealed class SpliceDirection(int source, int destination, KernelPipe pi
 
             if (_buffered > 0)
             {
-                var written = Libc.splice(pipe.ReadEnd, IntPtr.Zero, destination, IntPtr.Zero, (nuint)_buffered, Libc.SpliceMove | Libc.SpliceNonBlock);
+                var written = pipe.DrainTo(destination, (int)_buffered);
                 if (written > 0)
                 {
                     _buffered -= written;

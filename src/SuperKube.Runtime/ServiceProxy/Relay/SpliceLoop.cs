@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SuperKube.Splicing;
 
 namespace SuperKube.Runtime.ServiceProxy.Relay;
 

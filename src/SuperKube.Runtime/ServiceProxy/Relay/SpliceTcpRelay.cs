@@ -1,7 +1,7 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SuperKube.Runtime.Diagnostics;
+using SuperKube.Splicing;
 
 namespace SuperKube.Runtime.ServiceProxy.Relay;
 
@@ -24,8 +24,7 @@ internal sealed partial class SpliceTcpRelay(ILogger logger, int loopCount = 0) 
     private int _active;
 
     /// <summary>Linux on x86-64 or arm64, the layouts <see cref="Libc"/> and <see cref="EpollEvents"/> know.</summary>
-    public static bool IsSupported =>
-        OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+    public static bool IsSupported => Libc.IsSupported;
 
     public string Name => "splice";
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using SuperKube.Splicing;
 
 namespace SuperKube.Runtime.ServiceProxy.Relay;
 

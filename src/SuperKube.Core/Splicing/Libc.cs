@@ -1,22 +1,25 @@
 using System.Runtime.InteropServices;
 
-namespace SuperKube.Runtime.ServiceProxy.Relay;
+namespace SuperKube.Splicing;
 
 /// <summary>
-/// The Linux system calls the splice relay needs, through the C library. Constants are the generic Linux ABI values,
-/// the same on x86-64 and arm64 (the two architectures <see cref="SpliceTcpRelay.IsSupported"/> admits).
+/// The Linux system calls zero-copy relaying needs (the service proxy's splice relay, port-forward's spliced frames),
+/// through the C library. Constants are the generic Linux ABI values, the same on x86-64 and arm64 (the two
+/// architectures <see cref="IsSupported"/> admits).
 /// </summary>
 internal static class Libc
 {
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int EINVAL = 22;
+    public const int EPIPE = 32;
 
     public const int ONonBlock = 0x800;
     public const int OCloExec = 0x80000;
 
     public const int FGetFl = 3;
     public const int FSetFl = 4;
+    public const int FSetPipeSize = 1031;
     public const int FGetPipeSize = 1032;
 
     public const int EpollCtlAdd = 1;
@@ -30,14 +33,28 @@ internal static class Libc
 
     public const uint SpliceMove = 1;
     public const uint SpliceNonBlock = 2;
+    public const uint SpliceMore = 4;
 
     public const int ShutWrite = 1;
+
+    public const short PollIn = 0x001;
+    public const short PollOut = 0x004;
+
+    /// <summary>send(2): more data follows (the kernel may hold a short header back to go out with it).</summary>
+    public const int MsgMore = 0x8000;
+
+    /// <summary>send(2): no SIGPIPE when the peer is gone (EPIPE instead).</summary>
+    public const int MsgNoSignal = 0x4000;
 
     private const int SolSocket = 1;
     private const int SoError = 4;
     private const int SoLinger = 13;
 
     private const string Library = "libc";
+
+    /// <summary>Linux on x86-64 or arm64, the layouts this class and the service proxy's <c>EpollEvents</c> know.</summary>
+    public static bool IsSupported =>
+        OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
     /// <summary>The errno of the last failed call on this thread.</summary>
     public static int Errno => Marshal.GetLastPInvokeError();
@@ -54,7 +71,7 @@ internal static class Libc
     [DllImport(Library, SetLastError = true)]
     public static extern int epoll_create1(int flags);
 
-    /// <summary><paramref name="ev"/> is one <c>struct epoll_event</c> laid out by <see cref="EpollEvents"/>.</summary>
+    /// <summary><paramref name="ev"/> is one <c>struct epoll_event</c> laid out by the service proxy's <c>EpollEvents</c>.</summary>
     [DllImport(Library, SetLastError = true)]
     public static extern int epoll_ctl(int epoll, int operation, int fd, byte[]? ev);
 
@@ -72,6 +89,13 @@ internal static class Libc
 
     [DllImport(Library, SetLastError = true)]
     public static extern int close(int fd);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern nint send(int fd, ref byte buffer, nuint length, int flags);
+
+    /// <summary><paramref name="fds"/> is an array of <c>struct pollfd</c>.</summary>
+    [DllImport(Library, SetLastError = true)]
+    public static extern int poll([In, Out] PollFd[] fds, nuint count, int timeoutMilliseconds);
 
     [DllImport(Library, SetLastError = true)]
     public static extern int shutdown(int fd, int how);
@@ -103,4 +127,13 @@ internal static class Libc
 
     [DllImport(Library, SetLastError = true)]
     private static extern int setsockopt(int fd, int level, int name, int[] value, int length);
+
+    /// <summary><c>struct pollfd</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Returned;
+    }
 }
