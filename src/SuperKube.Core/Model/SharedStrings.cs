@@ -11,7 +11,7 @@ namespace SuperKube.Model;
 /// </summary>
 internal static class SharedStrings
 {
-    private const int MaxSharedLength = 64;
+    private const int MaxSharedLength = 128; // long enough for image IDs (repository@sha256:…)
     private static readonly string?[] Table = new string?[16384];
 
     /// <summary>The reader's current string value (a property name or a string token), from the table when there.</summary>

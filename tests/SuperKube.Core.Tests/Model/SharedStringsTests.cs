@@ -29,7 +29,7 @@ public sealed class SharedStringsTests
 
     [Theory]
     [InlineData("日本")]
-    [InlineData("a-value-longer-than-sixty-four-characters-is-returned-as-it-is-and-not-kept")]
+    [InlineData("a-value-longer-than-a-hundred-and-twenty-eight-characters-is-returned-as-it-is-and-not-kept-in-the-table-because-such-values-are-rarely-repeated")]
     public void Share_LongOrNonAsciiValue_IsReturnedAsIs(string value)
     {
         var copy = new string(value.AsSpan());
