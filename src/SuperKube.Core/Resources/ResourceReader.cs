@@ -128,9 +128,9 @@ internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore st
             {
                 // Initial objects from the store at its revision R; once the cache has applied R, its history
                 // continues exactly after them.
-                var snapshot = await store.ListAsync(type.StorageKey, scope, cancellationToken).ConfigureAwait(false);
-                await WaitForAsync(snapshot.Revision, cancellationToken).ConfigureAwait(false);
-                return resource.Watch(scope, snapshot.Revision, [.. snapshot.Objects.OrderBy(o => o.Revision).Select(o => new CachedObject(o))]);
+                var (revision, objects) = await StoredObjectsAsync(type, scope, cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(revision, cancellationToken).ConfigureAwait(false);
+                return resource.Watch(scope, revision, [.. objects.OrderBy(o => o.Revision)]);
             }
 
             return resource.Watch(scope, after);
@@ -160,6 +160,13 @@ internal sealed class ResourceReader(ResourceWatchCache cache, IResourceStore st
             return (revision, resource.List(scope));
         }
 
+        return await StoredObjectsAsync(type, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The store's current objects of a resource the cache does not hold, by namespace and name, and their revision.</summary>
+    private async ValueTask<(long Revision, IReadOnlyList<CachedObject> Objects)> StoredObjectsAsync(
+        ResourceType type, string? scope, CancellationToken cancellationToken)
+    {
         var snapshot = await store.ListAsync(type.StorageKey, scope, cancellationToken).ConfigureAwait(false);
         return (snapshot.Revision, [.. snapshot.Objects.Select(o => new CachedObject(o))]);
     }

@@ -1,7 +1,7 @@
-using SuperKube.Objects;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuperKube.Model;
+using SuperKube.Objects;
 using SuperKube.Registry;
 using SuperKube.Storage;
 
@@ -16,7 +16,6 @@ internal sealed class CachedObject
     private const int Unknown = 0;
     private const int NotDeleting = 1;
     private const int Deleting = 2;
-
 
     private int _deleting;
     private SelectableValues? _selectableFields;

@@ -1,5 +1,5 @@
-using SuperKube.Objects;
 using System.Globalization;
+using SuperKube.Objects;
 using SuperKube.Runtime.Containers;
 
 namespace SuperKube.Runtime.Agent;

@@ -1,10 +1,10 @@
-using SuperKube.Objects;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SuperKube.Api;
 using SuperKube.Client;
+using SuperKube.Objects;
 using SuperKube.Resources;
 using SuperKube.Runtime.Containers;
 using SuperKube.Runtime.Diagnostics;

@@ -1,5 +1,5 @@
-using SuperKube.Objects;
 using System.IO.Pipelines;
+using SuperKube.Objects;
 using SuperKube.Runtime.Containers;
 
 namespace SuperKube.Runtime.Fake;
