@@ -20,6 +20,28 @@ internal static class ProcessCpu
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
+    /// <summary>
+    /// Waits until the process used at most <paramref name="share"/> of one core over half a second (a freshly started
+    /// server keeps the JIT busy tiering up what it ran, for seconds), or until <paramref name="limit"/> passed; returns
+    /// how long it waited.
+    /// </summary>
+    public static async Task<TimeSpan> WaitIdleAsync(int pid, double share, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMilliseconds(500);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var before = Used(pid);
+            await Task.Delay(window, cancellationToken);
+            if (Used(pid) - before <= window * share)
+            {
+                break;
+            }
+        }
+
+        return clock.Elapsed;
+    }
+
     /// <summary>The 1-minute load average, to warn when other work competes for the CPU.</summary>
     public static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);

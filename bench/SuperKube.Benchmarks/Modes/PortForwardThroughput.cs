@@ -8,16 +8,19 @@ namespace SuperKube.Benchmarks.Modes;
 /// <summary>
 /// Port-forward throughput on the Docker runtime: the same file downloaded from a pod's busybox httpd through
 /// <c>kubectl port-forward</c> (SPDY over WebSocket through the API server) and straight from the pod's address,
-/// interleaved (direct, tunnel, direct, tunnel, ...) after one untimed warm-up of each, so both see the same moments of
-/// machine load; the ratio is the median tunnel rate over the median direct rate. Also the CPU time the server and
+/// interleaved (direct, tunnel, direct, tunnel, ...) after untimed warm-ups and once the server is idle, so both see the
+/// same moments of machine load; the ratio is the median tunnel rate over the median direct rate. Also the CPU time the server and
 /// kubectl spend per file through the tunnel, which a loaded machine disturbs far less than it does the throughputs.
 /// </summary>
 internal static partial class PortForwardThroughput
 {
     public const int Megabytes = 64;
 
-    /// <summary>Timed downloads of each kind; with the warm-ups 12 downloads of 64 MiB, a few seconds on an idle machine.</summary>
-    private const int Samples = 5;
+    /// <summary>Timed downloads of each kind; with the warm-ups 18 downloads of 64 MiB, a few seconds on an idle machine.</summary>
+    private const int Samples = 7;
+
+    /// <summary>Untimed tunnel downloads first: the server compiles and tiers up its streaming path on first use.</summary>
+    private const int WarmUps = 3;
 
     /// <summary>The pod's command: writes the file, then serves it on port 8080.</summary>
     public const string Command = """["sh","-c","mkdir -p /www && dd if=/dev/zero of=/www/big bs=1048576 count=64 2>/dev/null && exec httpd -f -p 8080 -h /www"]""";
@@ -26,7 +29,7 @@ internal static partial class PortForwardThroughput
     /// The figures of one measurement: the rates of each timed download in MB/s, in order, and the CPU times in
     /// milliseconds per file, over all timed tunnel downloads.
     /// </summary>
-    public sealed record Result(IReadOnlyList<double> Tunnel, IReadOnlyList<double> Direct, double ServerCpuMs, double KubectlCpuMs, double Load)
+    public sealed record Result(IReadOnlyList<double> Tunnel, IReadOnlyList<double> Direct, double ServerCpuMs, double KubectlCpuMs, double Load, TimeSpan Settled)
     {
         public double TunnelMedian => Median(Tunnel);
 
@@ -59,9 +62,15 @@ internal static partial class PortForwardThroughput
             while (!match.Success);
 
             var tunnel = new Uri($"http://127.0.0.1:{match.Groups[1].Value}/big");
-            // Warm-ups: the server's streaming path is compiled (and recompiled by tiered compilation) on first use.
+            // Warm-ups, then a quiet server: what the server compiles in the background (the tiered JIT recompiling what
+            // the pod starts and these downloads ran) would otherwise take a core from the tunnel during the timed runs.
             await DownloadAsync(http, direct, token);
-            await DownloadAsync(http, tunnel, token);
+            for (var i = 0; i < WarmUps; i++)
+            {
+                await DownloadAsync(http, tunnel, token);
+            }
+
+            var settled = await ProcessCpu.WaitIdleAsync(serverProcessId, 0.02, TimeSpan.FromSeconds(30), token);
             var (tunnelRates, directRates) = (new List<double>(), new List<double>());
             var (serverCpu, kubectlCpu) = (TimeSpan.Zero, TimeSpan.Zero);
             for (var i = 0; i < Samples; i++)
@@ -73,7 +82,7 @@ internal static partial class PortForwardThroughput
                 kubectlCpu += ProcessCpu.Used(forward.Id) - kubectlBefore;
             }
 
-            return new Result(tunnelRates, directRates, serverCpu.TotalMilliseconds / Samples, kubectlCpu.TotalMilliseconds / Samples, ProcessCpu.LoadAverage());
+            return new Result(tunnelRates, directRates, serverCpu.TotalMilliseconds / Samples, kubectlCpu.TotalMilliseconds / Samples, ProcessCpu.LoadAverage(), settled);
         }
         finally
         {
@@ -99,7 +108,7 @@ internal static partial class PortForwardThroughput
 
     public static string Row(Result result) => string.Create(CultureInfo.InvariantCulture,
         $"""
-        Port-forward throughput ({Megabytes} MiB file, {Samples} interleaved downloads each, load {result.Load:F1}): tunnel median {result.TunnelMedian:F0} MB/s, direct median {result.DirectMedian:F0} MB/s, ratio of medians {result.Ratio:P0} (target >= 50%)
+        Port-forward throughput ({Megabytes} MiB file, {Samples} interleaved downloads each after the server settled for {result.Settled.TotalSeconds:F1} s, load {result.Load:F1}): tunnel median {result.TunnelMedian:F0} MB/s, direct median {result.DirectMedian:F0} MB/s, ratio of medians {result.Ratio:P0} (target >= 50%)
           best of each: tunnel {result.Tunnel.Max():F0} MB/s, direct {result.Direct.Max():F0} MB/s ({result.Tunnel.Max() / result.Direct.Max():P0}); all tunnel: {Rates(result.Tunnel)}; all direct: {Rates(result.Direct)}
           CPU per file through the tunnel: server {result.ServerCpuMs:F0} ms, kubectl {result.KubectlCpuMs:F0} ms
         """);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace SuperKube.Splicing;
@@ -11,4 +12,44 @@ internal sealed class SpliceableNetworkStream(Socket socket) : NetworkStream(soc
 {
     /// <summary>The connected socket.</summary>
     public new Socket Socket => base.Socket;
+
+    /// <summary>
+    /// Connects to <paramref name="endpoint"/> with a blocking <c>connect(2)</c> bounded by <paramref name="timeout"/>
+    /// (the kernel's send timeout), on a pool thread. Unlike <see cref="Socket.ConnectAsync(EndPoint)"/> this leaves the
+    /// socket out of .NET's event loop until an asynchronous read or write has to wait: a spliced socket that stayed
+    /// registered there would wake a pool thread for every packet the pod sends, although only the splicing thread
+    /// reads it. Throws <see cref="SocketException"/> (<see cref="SocketError.TimedOut"/> when the time ran out).
+    /// </summary>
+    public static async Task<SpliceableNetworkStream> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) // dual-mode where the OS has IPv6
+        {
+            NoDelay = true,
+            SendTimeout = (int)Math.Max(1, timeout.TotalMilliseconds),
+        };
+        try
+        {
+            await Task.Run(() => Connect(socket, endpoint), cancellationToken).ConfigureAwait(false);
+            socket.SendTimeout = 0;
+            return new SpliceableNetworkStream(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static void Connect(Socket socket, IPEndPoint endpoint)
+    {
+        try
+        {
+            socket.Connect(endpoint);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock)
+        {
+            // Linux ends a blocking connect at the send timeout with EINPROGRESS.
+            throw new SocketException((int)SocketError.TimedOut);
+        }
+    }
 }

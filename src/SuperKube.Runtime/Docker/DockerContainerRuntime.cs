@@ -305,23 +305,17 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
             throw new ContainerRuntimeException($"dial tcp {address}: invalid port");
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(IPAddress.Parse(ip), port, timeout.Token).ConfigureAwait(false);
-            return new SpliceableNetworkStream(socket);
+            return await SpliceableNetworkStream.ConnectAsync(new IPEndPoint(IPAddress.Parse(ip), port), ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut)
+        {
+            throw new ContainerRuntimeException($"dial tcp {address}: connect: connection timed out");
         }
         catch (SocketException ex)
         {
-            socket.Dispose();
             throw new ContainerRuntimeException($"dial tcp {address}: connect: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            throw new ContainerRuntimeException($"dial tcp {address}: connect: connection timed out");
         }
     }
 
