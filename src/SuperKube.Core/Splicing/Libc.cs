@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace SuperKube.Splicing;
 
 /// <summary>
-/// The Linux system calls zero-copy relaying needs (the service proxy's splice relay, port-forward's spliced frames),
-/// through the C library. Constants are the generic Linux ABI values, the same on x86-64 and arm64 (the two
+/// The Linux system calls zero-copy relaying needs (the service proxy's splice relay, port-forward's spliced frames,
+/// sockets made in a pod's network namespace), through the C library. Constants are the generic Linux ABI values, the same on x86-64 and arm64 (the two
 /// architectures <see cref="IsSupported"/> admits).
 /// </summary>
 internal static class Libc
@@ -45,6 +45,13 @@ internal static class Libc
 
     /// <summary>send(2): no SIGPIPE when the peer is gone (EPIPE instead).</summary>
     public const int MsgNoSignal = 0x4000;
+
+    /// <summary>setns(2): the descriptor is a network namespace.</summary>
+    public const int CloneNewNet = 0x40000000;
+
+    public const int AfInet = 2;
+    public const int SockStream = 1;
+    public const int SockCloExec = 0x80000;
 
     private const int SolSocket = 1;
     private const int SoError = 4;
@@ -99,6 +106,15 @@ internal static class Libc
 
     [DllImport(Library, SetLastError = true)]
     public static extern int shutdown(int fd, int how);
+
+    [DllImport(Library, SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int setns(int fd, int namespaceType);
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int socket(int domain, int type, int protocol);
 
     /// <summary>Makes <paramref name="fd"/> non-blocking; false when fcntl fails.</summary>
     public static bool SetNonBlocking(int fd)

@@ -14,21 +14,19 @@ internal sealed class SpliceableNetworkStream(Socket socket) : NetworkStream(soc
     public new Socket Socket => base.Socket;
 
     /// <summary>
-    /// Connects to <paramref name="endpoint"/> with a blocking <c>connect(2)</c> bounded by <paramref name="timeout"/>
+    /// Connects <paramref name="socket"/> (a fresh TCP socket, which the stream or, on failure, this method disposes)
+    /// to <paramref name="endpoint"/> with a blocking <c>connect(2)</c> bounded by <paramref name="timeout"/>
     /// (the kernel's send timeout), on a pool thread. Unlike <see cref="Socket.ConnectAsync(EndPoint)"/> this leaves the
     /// socket out of .NET's event loop until an asynchronous read or write has to wait: a spliced socket that stayed
     /// registered there would wake a pool thread for every packet the pod sends, although only the splicing thread
     /// reads it. Throws <see cref="SocketException"/> (<see cref="SocketError.TimedOut"/> when the time ran out).
     /// </summary>
-    public static async Task<SpliceableNetworkStream> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<SpliceableNetworkStream> ConnectAsync(Socket socket, IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) // dual-mode where the OS has IPv6
-        {
-            NoDelay = true,
-            SendTimeout = (int)Math.Max(1, timeout.TotalMilliseconds),
-        };
         try
         {
+            socket.NoDelay = true;
+            socket.SendTimeout = (int)Math.Max(1, timeout.TotalMilliseconds);
             await Task.Run(() => Connect(socket, endpoint), cancellationToken).ConfigureAwait(false);
             socket.SendTimeout = 0;
             return new SpliceableNetworkStream(socket);

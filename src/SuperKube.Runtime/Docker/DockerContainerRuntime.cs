@@ -29,7 +29,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
     private readonly TimeProvider _time;
     private readonly DockerRuntimeOptions _options;
     private readonly SemaphoreSlim _pauseLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, string> _sandboxIps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxAddress> _sandboxAddresses = new(StringComparer.Ordinal);
     private bool _pauseReady;
 
     public DockerContainerRuntime(TimeProvider time, IOptions<DockerRuntimeOptions> options)
@@ -140,7 +140,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         }
 
         await _docker.RemoveContainerAsync(sandboxId, force: true, cancellationToken).ConfigureAwait(false);
-        _sandboxIps.TryRemove(sandboxId, out _);
+        _sandboxAddresses.TryRemove(sandboxId, out _);
     }
 
     public async Task<string> CreateContainerAsync(string sandboxId, ContainerSpec spec, CancellationToken cancellationToken)
@@ -298,16 +298,22 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
     public async Task<Stream> PortForwardAsync(string sandboxId, int port, CancellationToken cancellationToken)
     {
-        var (ip, _) = await ReachableAddressAsync(sandboxId, cancellationToken).ConfigureAwait(false);
+        var sandbox = await ReachableAddressAsync(sandboxId, cancellationToken).ConfigureAwait(false);
+        // Inside the pod's network namespace where the agent may enter it, as the kubelet does (the pod's localhost);
+        // otherwise the pod's address from the host.
+        var inside = sandbox.Namespace?.TryCreateSocket();
+        var ip = inside is null ? sandbox.Ip : HostLoopback;
         var address = $"{ip}:{port.ToString(CultureInfo.InvariantCulture)}";
         if (port is <= 0 or > 65535)
         {
+            inside?.Dispose();
             throw new ContainerRuntimeException($"dial tcp {address}: invalid port");
         }
 
         try
         {
-            return await SpliceableNetworkStream.ConnectAsync(new IPEndPoint(IPAddress.Parse(ip), port), ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            var socket = inside ?? new Socket(SocketType.Stream, ProtocolType.Tcp);
+            return await SpliceableNetworkStream.ConnectAsync(socket, new IPEndPoint(IPAddress.Parse(ip), port), ConnectTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut)
         {
@@ -315,7 +321,8 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         }
         catch (SocketException ex)
         {
-            throw new ContainerRuntimeException($"dial tcp {address}: connect: {ex.Message}", ex);
+            // The system's text for the error alone (.NET's message appends the endpoint, already named here).
+            throw new ContainerRuntimeException($"dial tcp {address}: connect: {new SocketException((int)ex.SocketErrorCode).Message}", ex);
         }
     }
 
@@ -377,23 +384,25 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
     }
 
     /// <summary>Where the host reaches the sandbox's network: its bridge address, or loopback for host-network pods.</summary>
-    private async Task<(string Ip, bool HostNetwork)> ReachableAddressAsync(string sandboxId, CancellationToken cancellationToken)
+    private async Task<SandboxAddress> ReachableAddressAsync(string sandboxId, CancellationToken cancellationToken)
     {
-        if (_sandboxIps.TryGetValue(sandboxId, out var known))
+        if (_sandboxAddresses.TryGetValue(sandboxId, out var known) && known.Namespace?.IsCurrent != false)
         {
-            return (known, known == HostLoopback);
+            return known;
         }
 
         var sandbox = await _docker.InspectContainerAsync(sandboxId, cancellationToken).ConfigureAwait(false)
                       ?? throw new ContainerRuntimeException($"sandbox {sandboxId} not found");
-        var ip = sandbox.Config.Labels?.GetValueOrDefault(DockerLabels.HostNetwork) == "true" ? HostLoopback : sandbox.NetworkSettings?.IPAddress;
+        var hostNetwork = sandbox.Config.Labels?.GetValueOrDefault(DockerLabels.HostNetwork) == "true";
+        var ip = hostNetwork ? HostLoopback : sandbox.NetworkSettings?.IPAddress;
         if (string.IsNullOrEmpty(ip))
         {
             throw new ContainerRuntimeException($"sandbox {sandboxId} has no network address");
         }
 
-        _sandboxIps[sandboxId] = ip;
-        return (ip, ip == HostLoopback);
+        var address = new SandboxAddress(ip, hostNetwork, hostNetwork ? null : PodNetworkNamespace.Of(sandbox.State.Pid));
+        _sandboxAddresses[sandboxId] = address;
+        return address;
     }
 
     private async Task<ContainerInspectResponse> FindAsync(string containerId, CancellationToken cancellationToken) =>
@@ -451,4 +460,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
             _pauseLock.Release();
         }
     }
+
+    /// <summary>How a sandbox is reached: its address, and its network namespace when the agent may enter it.</summary>
+    private sealed record SandboxAddress(string Ip, bool HostNetwork, PodNetworkNamespace? Namespace);
 }

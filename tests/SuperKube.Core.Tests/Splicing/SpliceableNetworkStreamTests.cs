@@ -19,7 +19,7 @@ public sealed class SpliceableNetworkStreamTests
     {
         using var listener = Listen(backlog: 4);
 
-        await using var stream = await SpliceableNetworkStream.ConnectAsync(EndpointOf(listener), Limit, Ct);
+        await using var stream = await SpliceableNetworkStream.ConnectAsync(NewSocket(), EndpointOf(listener), Limit, Ct);
         using var peer = await listener.AcceptAsync(Ct);
         await stream.WriteAsync("ping"u8.ToArray(), Ct);
         var received = new byte[4];
@@ -43,7 +43,7 @@ public sealed class SpliceableNetworkStreamTests
             port = EndpointOf(listener).Port;
         }
 
-        var ex = await Assert.ThrowsAsync<SocketException>(() => SpliceableNetworkStream.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), Limit, Ct));
+        var ex = await Assert.ThrowsAsync<SocketException>(() => SpliceableNetworkStream.ConnectAsync(NewSocket(), new IPEndPoint(IPAddress.Loopback, port), Limit, Ct));
 
         Assert.Equal(SocketError.ConnectionRefused, ex.SocketErrorCode);
     }
@@ -63,7 +63,7 @@ public sealed class SpliceableNetworkStreamTests
                 clock.Restart();
                 try
                 {
-                    connected.Add(await SpliceableNetworkStream.ConnectAsync(EndpointOf(listener), TimeSpan.FromMilliseconds(300), Ct));
+                    connected.Add(await SpliceableNetworkStream.ConnectAsync(NewSocket(), EndpointOf(listener), TimeSpan.FromMilliseconds(300), Ct));
                 }
                 catch (SocketException ex)
                 {
@@ -83,6 +83,8 @@ public sealed class SpliceableNetworkStreamTests
         Assert.Equal(SocketError.TimedOut, timedOut.SocketErrorCode);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), Limit);
     }
+
+    private static Socket NewSocket() => new(SocketType.Stream, ProtocolType.Tcp);
 
     private static Socket Listen(int backlog)
     {

@@ -142,6 +142,23 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PortForward_ServerOnThePodsLocalhost_Answers()
+    {
+        // As with the kubelet, port-forward reaches the pod's own localhost, not only what listens on its address.
+        Assert.SkipUnless(Environment.IsPrivilegedProcess, "entering a pod's network namespace takes root (CAP_SYS_ADMIN)");
+        var ns = await RunningPodAsync("[\"sh\", \"-c\", \"echo local only > /tmp/index.html; exec httpd -f -p 127.0.0.1:8080 -h /tmp\"]");
+        using var http = new HttpClient { Timeout = Bound };
+        await Poll.UntilAsync(
+            async () => (await K.RunAsync(["exec", "web", "-n", ns, "--", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/index.html"], null, Bound)).ExitCode == 0,
+            Bound,
+            "httpd never answered on the pod's localhost");
+
+        var body = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, port => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html")));
+
+        Assert.Equal("local only\n", body);
+    }
+
+    [Fact]
     public async Task PortForward_LargeFile_ArrivesIntact()
     {
         // 8 MiB of random bytes: many full-size DATA frames, alternating between the pump's two buffers.

@@ -7,6 +7,9 @@ internal sealed class ContainerStateResponse
 
     public bool Running { get; set; }
 
+    /// <summary>The container's main process (0 when it is not running).</summary>
+    public int Pid { get; set; }
+
     public bool OOMKilled { get; set; }
 
     public int ExitCode { get; set; }
