@@ -16,14 +16,22 @@ internal static partial class PortForwardThroughput
 {
     public const int Megabytes = 64;
 
-    /// <summary>Timed downloads of each kind; with the warm-ups 18 downloads of 64 MiB, a few seconds on an idle machine.</summary>
+    /// <summary>Timed downloads of each kind; with the warm-ups 20 downloads of 64 MiB, a few seconds on an idle machine.</summary>
     private const int Samples = 7;
 
-    /// <summary>Untimed tunnel downloads first: the server compiles and tiers up its streaming path on first use.</summary>
-    private const int WarmUps = 3;
+    /// <summary>Untimed tunnel downloads of the file first: the server compiles and tiers up its streaming path on first use.</summary>
+    private const int WarmUps = 5;
 
-    /// <summary>The pod's command: writes the file, then serves it on port 8080.</summary>
-    public const string Command = """["sh","-c","mkdir -p /www && dd if=/dev/zero of=/www/big bs=1048576 count=64 2>/dev/null && exec httpd -f -p 8080 -h /www"]""";
+    /// <summary>
+    /// Untimed small requests through the tunnel before those, each on a connection of its own as every download is: the
+    /// tiered JIT recompiles a method after 30 calls (twice with dynamic PGO), so the per-connection code (a SPDY stream,
+    /// the pod connection, the splicing thread) runs at its final tier only after some 60 connections; a long-running
+    /// server is there, a fresh one compiles during the timed downloads otherwise.
+    /// </summary>
+    private const int ConnectionWarmUps = 100;
+
+    /// <summary>The pod's command: writes the file and a small one, then serves them on port 8080.</summary>
+    public const string Command = """["sh","-c","mkdir -p /www && dd if=/dev/zero of=/www/big bs=1048576 count=64 2>/dev/null && echo ok > /www/small && exec httpd -f -p 8080 -h /www"]""";
 
     /// <summary>
     /// The figures of one measurement: the rates of each timed download in MB/s, in order, and the CPU times in
@@ -65,6 +73,12 @@ internal static partial class PortForwardThroughput
             // Warm-ups, then a quiet server: what the server compiles in the background (the tiered JIT recompiling what
             // the pod starts and these downloads ran) would otherwise take a core from the tunnel during the timed runs.
             await DownloadAsync(http, direct, token);
+            var small = new Uri(tunnel, "small");
+            for (var i = 0; i < ConnectionWarmUps; i++)
+            {
+                await DownloadAsync(http, small, token);
+            }
+
             for (var i = 0; i < WarmUps; i++)
             {
                 await DownloadAsync(http, tunnel, token);
