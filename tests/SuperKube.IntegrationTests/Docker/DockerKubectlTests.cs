@@ -148,10 +148,7 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
         Assert.SkipUnless(Environment.IsPrivilegedProcess, "entering a pod's network namespace takes root (CAP_SYS_ADMIN)");
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"echo local only > /tmp/index.html; exec httpd -f -p 127.0.0.1:8080 -h /tmp\"]");
         using var http = new HttpClient { Timeout = Bound };
-        await Poll.UntilAsync(
-            async () => (await K.RunAsync(["exec", "web", "-n", ns, "--", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/index.html"], null, Bound)).ExitCode == 0,
-            Bound,
-            "httpd never answered on the pod's localhost");
+        await ServedInsideThePodAsync(ns, "/index.html");
 
         var body = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, port => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/index.html")));
 
@@ -165,12 +162,7 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
         var ns = await RunningPodAsync("[\"sh\", \"-c\", \"mkdir -p /www && head -c 8388608 /dev/urandom > /www/big && exec httpd -f -p 8080 -h /www\"]");
         using var http = new HttpClient { Timeout = Bound };
 
-        // Wait inside the pod until httpd serves the file: a connection the pod refuses ends kubectl's port-forward
-        // ("lost connection to pod"), so retrying through the tunnel could never succeed.
-        await Poll.UntilAsync(
-            async () => (await K.RunAsync(["exec", "web", "-n", ns, "--", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/big"], null, Bound)).ExitCode == 0,
-            Bound,
-            "httpd never served /www/big");
+        await ServedInsideThePodAsync(ns, "/big");
 
         var received = await KubectlStreams.PortForwardAsync(K, ns, "web", 8080, Bound, async port =>
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await http.GetByteArrayAsync(new Uri($"http://127.0.0.1:{port}/big")))));
@@ -345,6 +337,16 @@ public sealed class DockerKubectlTests(DockerServerFixture server) : IClassFixtu
         Assert.Equal("CreateContainerConfigError", reason);
         Assert.StartsWith("container has runAsNonRoot and image will run as root (pod: \"web_" + ns + "(", message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Waits until the pod's httpd serves <paramref name="path"/> on its localhost, asked from inside the pod: a connection
+    /// the pod refuses ends kubectl's port-forward ("lost connection to pod"), so retrying through the tunnel never works.
+    /// </summary>
+    private Task ServedInsideThePodAsync(string ns, string path) =>
+        Poll.UntilAsync(
+            async () => (await K.RunAsync(["exec", "web", "-n", ns, "--", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080" + path], null, Bound)).ExitCode == 0,
+            Bound,
+            $"httpd never served {path}");
 
     private async Task<string> NamespaceAsync()
     {
