@@ -8,7 +8,9 @@ namespace SuperKube.Storage.Postgres;
 /// A lease held on PostgreSQL, renewed every <see cref="PostgresLeaseOptions.RenewInterval"/>. Fencing: the holder
 /// measures the lease on its own monotonic clock from the moment it <em>sent</em> the last successful acquire or renew
 /// statement (the database stamped the expiry later, so the local deadline always comes first), and cancels
-/// <see cref="Lost"/> at that deadline unless a renewal succeeded, whether or not the database is reachable.
+/// <see cref="Lost"/> a tenth of the lease duration before that deadline unless a renewal succeeded, whether or not the
+/// database is reachable: the margin absorbs a late timer or a busy machine, so the loop has stopped before any other
+/// server can take the lease.
 /// </summary>
 internal sealed partial class PostgresLease : ILease
 {
@@ -134,10 +136,14 @@ internal sealed partial class PostgresLease : ILease
             Name, _manager.Options.Identity, _manager.Options.LeaseDuration, record.AcquireTime, record.RenewTime, record.Transitions,
             cancellationToken);
 
-    /// <summary>What is left of a lease whose statement was sent at <paramref name="sentTimestamp"/>, by the local monotonic clock.</summary>
+    /// <summary>
+    /// How long the loop may still run on a lease whose statement was sent at <paramref name="sentTimestamp"/>, by the
+    /// local monotonic clock: the lease duration less <see cref="PostgresLeaseOptions.FenceMargin"/>.
+    /// </summary>
     private TimeSpan Remaining(long sentTimestamp)
     {
-        var left = _manager.Options.LeaseDuration - _manager.Time.GetElapsedTime(sentTimestamp);
+        var options = _manager.Options;
+        var left = options.LeaseDuration - options.FenceMargin - _manager.Time.GetElapsedTime(sentTimestamp);
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 

@@ -14,9 +14,9 @@ internal sealed class PostgresLeaseOptionsValidator : IValidateOptions<PostgresL
             failures.Add($"{Type}.{nameof(PostgresLeaseOptions.LeaseDuration)} must be a whole number of seconds, at least 1 (it is {options.LeaseDuration}).");
         }
 
-        if (options.RenewInterval <= TimeSpan.Zero || options.RenewInterval >= options.LeaseDuration)
+        if (options.RenewInterval <= TimeSpan.Zero || options.RenewInterval >= options.LeaseDuration - options.FenceMargin)
         {
-            failures.Add($"{Type}.{nameof(PostgresLeaseOptions.RenewInterval)} must be positive and below {nameof(PostgresLeaseOptions.LeaseDuration)}.");
+            failures.Add($"{Type}.{nameof(PostgresLeaseOptions.RenewInterval)} must be positive and below nine tenths of {nameof(PostgresLeaseOptions.LeaseDuration)} (a holder stops a tenth before the lease ends; it is {options.RenewInterval}).");
         }
 
         if (options.RetryInterval <= TimeSpan.Zero || options.RetryInterval >= options.LeaseDuration)

@@ -127,16 +127,29 @@ public sealed class PostgresLeaseManagerTests(PostgresServer server) : IAsyncLif
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM leases WHERE holder = 'b' AND expire_time > now();"));
     }
 
-    [Fact]
-    public void Validate_RenewNotBelowDuration_Fails()
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(9_000)] // the holder would fence itself (a tenth before the end) before its next renewal
+    public void Validate_RenewNotBelowTheFence_Fails(int renewMilliseconds)
     {
-        var options = new PostgresLeaseOptions { LeaseDuration = TimeSpan.FromSeconds(10), RenewInterval = TimeSpan.FromSeconds(10), RetryInterval = TimeSpan.Zero };
+        var options = new PostgresLeaseOptions
+        {
+            LeaseDuration = TimeSpan.FromSeconds(10), RenewInterval = TimeSpan.FromMilliseconds(renewMilliseconds), RetryInterval = TimeSpan.Zero,
+        };
 
         var result = new PostgresLeaseOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("PostgresLeaseOptions.RenewInterval", result.FailureMessage);
         Assert.Contains("PostgresLeaseOptions.RetryInterval", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_RenewJustBelowTheFence_Passes()
+    {
+        var options = new PostgresLeaseOptions { LeaseDuration = TimeSpan.FromSeconds(10), RenewInterval = TimeSpan.FromMilliseconds(8_999) };
+
+        Assert.True(new PostgresLeaseOptionsValidator().Validate(null, options).Succeeded);
     }
 
     private PostgresLeaseManager NewManager(string identity)
