@@ -54,11 +54,6 @@ public interface IResourceStore
     /// Streams every change with a revision greater than <paramref name="afterRevision"/>, in order, exactly once, then
     /// follows new commits until cancelled. Throws <see cref="RevisionCompactedException"/> when the start was compacted.
     /// </summary>
-    /// <remarks>
-    /// The built-in stores resume a consumer waiting for new commits on the committing thread, before the writers'
-    /// callers are completed (the watch cache relies on it to hold a write's revision by the time its caller wakes):
-    /// keep the loop body short and never block in it.
-    /// </remarks>
     IAsyncEnumerable<StoredChange> WatchAsync(long afterRevision, CancellationToken cancellationToken);
 
     /// <summary>Removes change-log entries up to and including <paramref name="revision"/>, in bounded batches.</summary>

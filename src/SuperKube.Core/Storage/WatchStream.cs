@@ -21,9 +21,7 @@ internal static class WatchStream
         long afterRevision,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Inline: the consumer (the watch cache) applies a published batch on the publisher's thread, before the
-        // writer completes the callers that will wait for the cache to hold their revisions.
-        using var live = broadcaster.Subscribe(deliverInline: true);
+        using var live = broadcaster.Subscribe();
         var last = afterRevision;
         await foreach (var change in readHistory(last, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
@@ -31,25 +29,22 @@ internal static class WatchStream
             last = change.Revision;
         }
 
-        await foreach (var batch in live.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var change in live.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var change in batch)
+            if (change.Revision <= last)
             {
-                if (change.Revision <= last)
-                {
-                    continue;
-                }
-
-                // A single-writer store never leaves a gap here; a shared database can if the feed had to skip ahead.
-                await foreach (var missed in readHistory(last, change.Revision - 1, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return missed;
-                    last = missed.Revision;
-                }
-
-                yield return change;
-                last = change.Revision;
+                continue;
             }
+
+            // A single-writer store never leaves a gap here; a shared database can if the feed had to skip ahead.
+            await foreach (var missed in readHistory(last, change.Revision - 1, cancellationToken).ConfigureAwait(false))
+            {
+                yield return missed;
+                last = missed.Revision;
+            }
+
+            yield return change;
+            last = change.Revision;
         }
     }
 }

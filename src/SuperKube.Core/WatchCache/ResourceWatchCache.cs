@@ -122,10 +122,6 @@ internal sealed partial class ResourceWatchCache : IHostedService, IAsyncDisposa
         }
     }
 
-    /// <summary>
-    /// Applies the store's changes as they commit. The store runs this loop on its committing thread while it waits for
-    /// changes, so a writer's caller finds its revision applied when it wakes (see <see cref="IResourceStore.WatchAsync"/>).
-    /// </summary>
     private async Task TailAsync(long after, CancellationToken cancellationToken)
     {
         try

@@ -48,9 +48,9 @@ public sealed class ChangeBroadcasterTests
     private static List<long> Drain(ChangeBroadcaster.Subscription subscription)
     {
         var revisions = new List<long>();
-        while (subscription.Reader.TryRead(out var batch))
+        while (subscription.Reader.TryRead(out var change))
         {
-            revisions.AddRange(batch.Select(c => c.Revision));
+            revisions.Add(change.Revision);
         }
 
         return revisions;
