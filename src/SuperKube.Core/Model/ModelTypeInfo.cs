@@ -14,14 +14,13 @@ internal static class ModelTypeInfo
 {
     private static readonly Lazy<JsonSerializerOptions> UserTypes = new(() => new JsonSerializerOptions(ModelJsonContext.Default.Options)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ModelJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = BuiltInThenReflection(),
     });
 
     /// <summary>The same metadata with <c>metadata.managedFields</c> skipped unparsed (what in-process watchers keep).</summary>
     private static readonly Lazy<JsonSerializerOptions> WithoutManagedFields = new(() => new JsonSerializerOptions(ModelJsonContext.Default.Options)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ModelJsonContext.Default, new DefaultJsonTypeInfoResolver())
-            .WithAddedModifier(SkipManagedFields),
+        TypeInfoResolver = BuiltInThenReflection().WithAddedModifier(SkipManagedFields),
     });
 
     public static JsonTypeInfo<T> For<T>() =>
@@ -38,6 +37,9 @@ internal static class ModelTypeInfo
     public static T DeserializeWithoutManagedFields<T>(ReadOnlySpan<byte> utf8Json) where T : class =>
         JsonSerializer.Deserialize(utf8Json, (JsonTypeInfo<T>)WithoutManagedFields.Value.GetTypeInfo(typeof(T)))
         ?? throw new JsonException($"null {typeof(T).Name}");
+
+    private static IJsonTypeInfoResolver BuiltInThenReflection() =>
+        JsonTypeInfoResolver.Combine(ModelJsonContext.Default, new DefaultJsonTypeInfoResolver());
 
     private static void SkipManagedFields(JsonTypeInfo typeInfo)
     {
