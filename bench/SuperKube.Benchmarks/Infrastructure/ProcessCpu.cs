@@ -42,6 +42,35 @@ internal static class ProcessCpu
         return clock.Elapsed;
     }
 
+    /// <summary>
+    /// Context switches (voluntary + involuntary) of the process's live threads, from <c>/proc/PID/task/*/status</c>
+    /// (Linux). Threads that exited meanwhile are not counted, so over a run it is a lower bound.
+    /// </summary>
+    public static long ContextSwitches(int pid)
+    {
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) ||
+                        line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread exited while being read.
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The 1-minute load average, to warn when other work competes for the CPU.</summary>
     public static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);

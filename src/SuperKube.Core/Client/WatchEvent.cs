@@ -69,7 +69,9 @@ public sealed class WatchEvent
             return _cached.SharedModel<T>();
         }
 
-        return ToModel<T>().WithoutManagedFields();
+        return _object is null && !Utf8Json.IsEmpty
+            ? ModelTypeInfo.DeserializeWithoutManagedFields<T>(Utf8Json.Span)
+            : ToModel<T>().WithoutManagedFields();
     }
 
     public override string ToString() => $"{Type} {Object["kind"]} {Object["metadata"]?["namespace"]}/{Object["metadata"]?["name"]}";

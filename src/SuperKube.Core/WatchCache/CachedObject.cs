@@ -87,7 +87,7 @@ internal sealed class CachedObject
             return shared;
         }
 
-        var model = ModelTypeInfo.Deserialize<T>(Json.Span).WithoutManagedFields();
+        var model = ModelTypeInfo.DeserializeWithoutManagedFields<T>(Json.Span);
 
         if (Volatile.Read(ref _superseded))
         {

@@ -21,6 +21,20 @@ public sealed class CachedObjectTests
     }
 
     [Fact]
+    public void SharedModel_ObjectWithManagedFields_IsReadOnceWithoutThem()
+    {
+        var json = """{"kind":"ConfigMap","metadata":{"name":"a","managedFields":[{"manager":"m","operation":"Update","fieldsType":"FieldsV1","fieldsV1":{"f:data":{}}}]},"data":{"k":"v"}}""";
+        var cached = new CachedObject(new StoredObject(new ObjectKey("configmaps", "ns", "a"), 1, Encoding.UTF8.GetBytes(json)));
+
+        var model = cached.SharedModel<SuperKube.Model.Core.ConfigMap>();
+
+        Assert.Null(model.Metadata?.ManagedFields);
+        Assert.Equal("a", model.Metadata?.Name);
+        Assert.Equal("v", model.Data?["k"]);
+        Assert.Same(model, cached.SharedModel<SuperKube.Model.Core.ConfigMap>());
+    }
+
+    [Fact]
     public void Labels_ObjectWithLabelsAfterOtherMetadata_AreRead()
     {
         var json = """{"metadata":{"name":"a","deletionTimestamp":"2025-01-01T00:00:00Z","labels":{"app":"web"}}}""";

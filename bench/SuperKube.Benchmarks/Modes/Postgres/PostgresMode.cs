@@ -63,16 +63,21 @@ internal static class PostgresMode
         Console.WriteLine($"Creating {creates:N0} ConfigMaps over {clients} connections ...");
         var transactionsBefore = await WriteTransactionsAsync(postgres);
         var (writerCpu, watchedCpu) = (ProcessCpu.Used(writer.ProcessId), ProcessCpu.Used(watched.ProcessId));
+        var (writerSwitches, watchedSwitches) = (ProcessCpu.ContextSwitches(writer.ProcessId), ProcessCpu.ContextSwitches(watched.ProcessId));
         var result = await CreateLoad.RunAsync(writer.Url, "default", "bench", creates, clients, ct);
         var writerCpuPerCreate = (ProcessCpu.Used(writer.ProcessId) - writerCpu).TotalMicroseconds / creates;
         var watchedCpuPerCreate = (ProcessCpu.Used(watched.ProcessId) - watchedCpu).TotalMicroseconds / creates;
+        var writerSwitchesPerCreate = (ProcessCpu.ContextSwitches(writer.ProcessId) - writerSwitches) / (double)creates;
+        var watchedSwitchesPerCreate = (ProcessCpu.ContextSwitches(watched.ProcessId) - watchedSwitches) / (double)creates;
         var writesPerTransaction = creates / (double)(await WriteTransactionsAsync(postgres) - transactionsBefore - 1);
         var ratio = result.PerSecond / inserts;
         Console.WriteLine($"  {result.PerSecond:N0} creates/s ({result.Failures} failed{(result.FirstFailure is { } f ? ", first: " + f : "")}), {ratio:P0} of pgbench");
         Console.WriteLine($"  server CPU per create: {writerCpuPerCreate:F0} µs (serving), {watchedCpuPerCreate:F0} µs (the other server, tailing); {writesPerTransaction:F1} creates per write transaction");
+        Console.WriteLine($"  context switches per create: {writerSwitchesPerCreate:F1} (serving), {watchedSwitchesPerCreate:F1} (the other server)");
         table.Add($"Creates/s end to end ({creates:N0} ConfigMaps, {clients} connections)", $"{result.PerSecond:N0}/s{(result.Failures > 0 ? $" ({result.Failures} failed)" : "")}");
         table.Add("Creates/s as a share of pgbench inserts/s", $"{ratio:P0}", $">= {RatioTarget:P0}", ratio >= RatioTarget && result.Failures == 0);
         table.Add("Server CPU per create (serving server / other server, user + system)", $"{writerCpuPerCreate:F0} / {watchedCpuPerCreate:F0} µs");
+        table.Add("Context switches per create (serving server / other server, live threads)", $"{writerSwitchesPerCreate:F1} / {watchedSwitchesPerCreate:F1}");
         table.Add("Creates per write transaction (the writer's average batch)", $"{writesPerTransaction:F1}");
 
         Console.WriteLine($"Cross-server watch delay, {samples} sequential creates ...");
