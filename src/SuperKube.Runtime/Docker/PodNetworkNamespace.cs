@@ -14,6 +14,12 @@ namespace SuperKube.Runtime.Docker;
 /// <param name="StartTime">When that process started (clock ticks after boot), so a recycled process ID is told apart.</param>
 internal sealed record PodNetworkNamespace(int Pid, long StartTime)
 {
+    private const int EPERM = 1;
+    private const int EACCES = 13;
+
+    /// <summary>Set once the kernel refused to let this process enter a namespace: no thread is started for it again.</summary>
+    private static volatile bool s_denied;
+
     /// <summary>The namespace of process <paramref name="pid"/>, or null when there is no such process (or no /proc).</summary>
     public static PodNetworkNamespace? Of(int pid) =>
         pid > 0 && Libc.IsSupported && StartTimeOf(pid) is { } start ? new PodNetworkNamespace(pid, start) : null;
@@ -28,6 +34,11 @@ internal sealed record PodNetworkNamespace(int Pid, long StartTime)
     /// </summary>
     public Socket? TryCreateSocket()
     {
+        if (s_denied)
+        {
+            return null;
+        }
+
         var fd = -1;
         var thread = new Thread(() => fd = CreateInside()) { IsBackground = true, Name = "pod netns socket" };
         thread.Start();
@@ -39,11 +50,19 @@ internal sealed record PodNetworkNamespace(int Pid, long StartTime)
     {
         var own = Libc.open("/proc/thread-self/ns/net", Libc.OCloExec);
         var pod = Libc.open($"/proc/{Pid.ToString(CultureInfo.InvariantCulture)}/ns/net", Libc.OCloExec);
+        var refused = pod < 0 && Libc.Errno is EPERM or EACCES; // another user's process: not ours to enter
         try
         {
             // Checked after opening: the descriptor now holds the namespace, whatever happens to the process ID.
-            if (own < 0 || pod < 0 || !IsCurrent || Libc.setns(pod, Libc.CloneNewNet) != 0)
+            if (own < 0 || pod < 0 || !IsCurrent)
             {
+                s_denied |= refused;
+                return -1;
+            }
+
+            if (Libc.setns(pod, Libc.CloneNewNet) != 0)
+            {
+                s_denied |= Libc.Errno == EPERM; // no CAP_SYS_ADMIN
                 return -1;
             }
 
