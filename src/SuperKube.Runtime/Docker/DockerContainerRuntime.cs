@@ -299,16 +299,17 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
     public async Task<Stream> PortForwardAsync(string sandboxId, int port, CancellationToken cancellationToken)
     {
         var sandbox = await ReachableAddressAsync(sandboxId, cancellationToken).ConfigureAwait(false);
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        if (port is <= 0 or > 65535)
+        {
+            throw new ContainerRuntimeException($"dial tcp {sandbox.Ip}:{portText}: invalid port");
+        }
+
         // Inside the pod's network namespace where the agent may enter it, as the kubelet does (the pod's localhost);
         // otherwise the pod's address from the host.
         var inside = sandbox.Namespace?.TryCreateSocket();
         var ip = inside is null ? sandbox.Ip : HostLoopback;
-        var address = $"{ip}:{port.ToString(CultureInfo.InvariantCulture)}";
-        if (port is <= 0 or > 65535)
-        {
-            inside?.Dispose();
-            throw new ContainerRuntimeException($"dial tcp {address}: invalid port");
-        }
+        var address = $"{ip}:{portText}";
 
         try
         {
@@ -383,7 +384,10 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         return archive.Build();
     }
 
-    /// <summary>Where the host reaches the sandbox's network: its bridge address, or loopback for host-network pods.</summary>
+    /// <summary>
+    /// Where the host reaches the sandbox's network: its bridge address, or loopback for host-network pods; and its
+    /// network namespace (inspected again once the sandbox's process is no longer the one recorded).
+    /// </summary>
     private async Task<SandboxAddress> ReachableAddressAsync(string sandboxId, CancellationToken cancellationToken)
     {
         if (_sandboxAddresses.TryGetValue(sandboxId, out var known) && known.Namespace?.IsCurrent != false)
