@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SuperKube.Api;
 using SuperKube.Client;
+using SuperKube.Hashing;
 using SuperKube.Objects;
 
 namespace SuperKube.Events;
@@ -90,15 +91,10 @@ internal sealed partial class EventWriter(IKubernetesClient client, EventSource 
     /// <summary>FNV-1a (64 bits) over field path, reason and message, each followed by a separator no value holds.</summary>
     private static ulong Hash(string? fieldPath, string reason, string message)
     {
-        var hash = 14695981039346656037ul;
+        var hash = Fnv1a.Offset64;
         foreach (var part in (ReadOnlySpan<string?>)[fieldPath, reason, message])
         {
-            foreach (var c in part ?? "\uffff")
-            {
-                hash = (hash ^ c) * 1099511628211ul;
-            }
-
-            hash = (hash ^ 0xfffe) * 1099511628211ul;
+            hash = Fnv1a.Add(Fnv1a.Add(hash, (part ?? "\uffff").AsSpan()), 0xfffeul);
         }
 
         return hash;

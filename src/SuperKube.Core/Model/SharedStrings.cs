@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SuperKube.Hashing;
 
 namespace SuperKube.Model;
 
@@ -23,7 +24,7 @@ internal static class SharedStrings
         }
 
         var utf8 = reader.ValueSpan;
-        ref var slot = ref Table[Slot(Hash(utf8))];
+        ref var slot = ref Table[Slot(Fnv1a.Add(Fnv1a.Offset32, utf8))];
         if (Volatile.Read(ref slot) is { } candidate && Ascii.Equals(utf8, candidate))
         {
             return candidate;
@@ -46,7 +47,7 @@ internal static class SharedStrings
             return value;
         }
 
-        ref var slot = ref Table[Slot(Hash(value))];
+        ref var slot = ref Table[Slot(Fnv1a.Add(Fnv1a.Offset32, value.AsSpan()))]; // ASCII: the same slot as its bytes
         if (Volatile.Read(ref slot) is { } candidate && string.Equals(candidate, value, StringComparison.Ordinal))
         {
             return candidate;
@@ -57,28 +58,4 @@ internal static class SharedStrings
     }
 
     private static int Slot(uint hash) => (int)(hash & (uint)(Table.Length - 1));
-
-    /// <summary>FNV-1a over the bytes (short values: cheaper than a general-purpose hash).</summary>
-    private static uint Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return hash;
-    }
-
-    /// <summary>The same hash over ASCII characters, so a value read as UTF-8 and one shared as a string meet in one slot.</summary>
-    private static uint Hash(ReadOnlySpan<char> ascii)
-    {
-        var hash = 2166136261u;
-        foreach (var c in ascii)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SuperKube.Hashing;
 using SuperKube.Model.Core;
 
 namespace SuperKube.Controllers.Apps;
@@ -17,8 +18,6 @@ internal static class PodTemplateHash
     public const string Label = "pod-template-hash";
 
     private const string SafeAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-    private const uint FnvOffset = 2166136261;
-    private const uint FnvPrime = 16777619;
 
     public static string Compute(PodTemplateSpec? template, int? collisionCount)
     {
@@ -28,20 +27,12 @@ internal static class PodTemplateHash
             WriteSorted(writer, TemplateJson.Normalize(template));
         }
 
-        var hash = FnvOffset;
-        foreach (var b in buffer.WrittenSpan)
-        {
-            hash = (hash ^ b) * FnvPrime;
-        }
-
+        var hash = Fnv1a.Add(Fnv1a.Offset32, buffer.WrittenSpan);
         if (collisionCount is { } count)
         {
             Span<byte> bytes = stackalloc byte[4];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes, unchecked((uint)count));
-            foreach (var b in bytes)
-            {
-                hash = (hash ^ b) * FnvPrime;
-            }
+            hash = Fnv1a.Add(hash, bytes);
         }
 
         return SafeEncode(hash.ToString(CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SuperKube.Hashing;
 using SuperKube.Model;
 using SuperKube.Model.Core;
 
@@ -11,12 +12,9 @@ namespace SuperKube.Scheduling.Framework;
 /// </summary>
 internal static class PodFingerprint
 {
-    private const ulong Offset = 14695981039346656037;
-    private const ulong Prime = 1099511628211;
-
     public static ulong Of(Pod pod)
     {
-        var hash = Offset;
+        var hash = Fnv1a.Offset64;
         hash = Add(hash, JsonSerializer.SerializeToUtf8Bytes(pod.Spec ?? new PodSpec(), ModelTypeInfo.For<PodSpec>()));
         hash = Add(hash, pod.Metadata?.Labels);
         return Add(hash, pod.Metadata?.Annotations);
@@ -32,13 +30,6 @@ internal static class PodFingerprint
         return Add(hash, []);
     }
 
-    private static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * Prime;
-        }
-
-        return (hash ^ 0xff) * Prime; // a separator, so moving bytes between the parts changes the hash
-    }
+    /// <summary>The bytes and a separator, so moving bytes between the parts changes the hash.</summary>
+    private static ulong Add(ulong hash, ReadOnlySpan<byte> bytes) => Fnv1a.Add(Fnv1a.Add(hash, bytes), 0xfful);
 }
