@@ -21,6 +21,60 @@ internal static class ProcessCpu
     }
 
     /// <summary>
+    /// CPU time (user + system) of this process's children that have exited and been waited for (<c>cutime</c> and
+    /// <c>cstime</c> of <c>/proc/self/stat</c>): the difference around one child's run is that child's CPU.
+    /// </summary>
+    public static TimeSpan ReapedChildren()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    /// <summary>CPU time of a process that may have exited since it was listed (then zero).</summary>
+    public static TimeSpan UsedOrZero(int pid)
+    {
+        try
+        {
+            return Used(pid);
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The live processes whose parent is <paramref name="parent"/>, from <c>/proc/*/stat</c> (Linux).</summary>
+    public static IEnumerable<int> Children(int parent)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // Field 4, the parent's PID, is the second after the parenthesised command name.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
+            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits until the process used at most <paramref name="share"/> of one core over half a second (a freshly started
     /// server keeps the JIT busy tiering up what it ran, for seconds), or until <paramref name="limit"/> passed; returns
     /// how long it waited.

@@ -12,8 +12,9 @@ internal static partial class Wrk
     public static bool IsInstalled() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "wrk")));
 
-    /// <summary><c>wrk -tTHREADS -cCONNECTIONS -dSECONDSs [-H HEADER] URL</c>.</summary>
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, CancellationToken cancellationToken, string? header = null)
+    /// <summary><c>wrk -tTHREADS -cCONNECTIONS -dSECONDSs [-H HEADER] [-s SCRIPT] URL</c>.</summary>
+    public static async Task<WrkResult> RunAsync(
+        Uri url, int threads, int connections, int seconds, CancellationToken cancellationToken, string? header = null, string? script = null)
     {
         var info = new ProcessStartInfo("wrk")
         {
@@ -25,6 +26,12 @@ internal static partial class Wrk
         {
             info.ArgumentList.Add("-H");
             info.ArgumentList.Add(header);
+        }
+
+        if (script is not null)
+        {
+            info.ArgumentList.Add("-s");
+            info.ArgumentList.Add(script);
         }
 
         info.ArgumentList.Add(url.ToString());
@@ -45,11 +52,15 @@ internal static partial class Wrk
         }
 
         var latency = Latency().Match(output) is { Success: true } l ? l.Groups[1].Value : "?";
-        return new WrkResult(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture), errors, latency);
+        var requests = Requests().Match(output) is { Success: true } r ? long.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return new WrkResult(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture), errors, latency, requests);
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccess();

@@ -38,7 +38,23 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
                 .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pgbench")))
             : null;
 
-    public static async Task<ThrowawayPostgres> StartAsync(string bin, int maxConnections, bool durable = false)
+    /// <summary>
+    /// CPU time (user + system) the postmaster and its live children (backends, background workers) have used. A
+    /// backend that exited meanwhile is not counted; the servers' pooled connections live through a run.
+    /// </summary>
+    public TimeSpan CpuUsed()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var total = ProcessCpu.Used(postmaster);
+        foreach (var child in ProcessCpu.Children(postmaster))
+        {
+            total += ProcessCpu.UsedOrZero(child);
+        }
+
+        return total;
+    }
+
+    public static async Task<ThrowawayPostgres> StartAsync(string bin, int maxConnections, bool durable = false, bool statements = false)
     {
         var postgres = new ThrowawayPostgres(bin, Directory.CreateTempSubdirectory("superkube-bench-pg-"));
         if (postgres._asServiceUser)
@@ -49,9 +65,15 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         await postgres.ToolAsync("initdb", "-D", postgres.DataDirectory, "-A", "trust", "-U", ServiceUser, "-E", "UTF8", "--no-sync");
         postgres.Port = FreePort.Next();
         var settings = $"-p {postgres.Port} -k {postgres._root.FullName} -c listen_addresses=127.0.0.1 -c max_connections={maxConnections}" +
-                       (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                       (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off") +
+                       (statements ? " -c shared_preload_libraries=pg_stat_statements" : "");
         await postgres.ToolAsync("pg_ctl", "-D", postgres.DataDirectory, "-l", Path.Combine(postgres._root.FullName, "server.log"), "-w", "-t", "60", "-o", settings, "start");
         await postgres.SqlAsync("postgres", $"CREATE DATABASE {Database};");
+        if (statements)
+        {
+            await postgres.SqlAsync(Database, "CREATE EXTENSION pg_stat_statements;");
+        }
+
         return postgres;
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresDataSources _dataSources;
     private readonly ChangeBroadcaster _broadcaster;
     private readonly TimeSpan _pollInterval;
     private readonly ILogger _logger;
@@ -30,9 +30,9 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
 
     /// <summary>Starts tailing after <paramref name="published"/> (the revision the store opened at).</summary>
     public PostgresChangeFeed(
-        NpgsqlDataSource dataSource, ChangeBroadcaster broadcaster, long published, long compacted, TimeSpan pollInterval, ILogger logger)
+        PostgresDataSources dataSources, ChangeBroadcaster broadcaster, long published, long compacted, TimeSpan pollInterval, ILogger logger)
     {
-        _dataSource = dataSource;
+        _dataSources = dataSources;
         _broadcaster = broadcaster;
         _published = published;
         _compacted = compacted;
@@ -132,7 +132,7 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
         {
             try
             {
-                var connection = await _dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                var connection = await _dataSources.Listening.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
                     var announced = 0L;
@@ -209,7 +209,7 @@ internal sealed partial class PostgresChangeFeed : IAsyncDisposable
     /// <summary>Publishes committed changes after <see cref="Published"/> through <paramref name="upTo"/>. Call under the gate.</summary>
     private async Task CatchUpAsync(long upTo, CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSources.Pooled.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             while (Published < upTo)

@@ -3,7 +3,13 @@ using Npgsql;
 
 namespace SuperKube.Storage.Postgres;
 
-/// <summary>The writer's statements: a batch of writes costs two round trips, COMMIT included, however many ops it holds.</summary>
+/// <summary>
+/// The writer's statements: a batch of writes costs two round trips, COMMIT included, however many ops it holds. The
+/// store's connections prepare them (<see cref="PostgresDataSources"/>), so PostgreSQL reuses one generic plan per
+/// statement, planned perhaps while the tables were empty: each statement is written so that its only sensible plan
+/// looks rows up through the primary key (a lateral <c>LIMIT 1</c> per key rather than a join the planner could turn
+/// into a hash join over the whole table; one delete per key).
+/// </summary>
 internal static partial class PostgresQueries
 {
     /// <summary>
@@ -24,7 +30,9 @@ internal static partial class PostgresQueries
                 """
                 SELECT o.resource, o.namespace, o.name, o.revision, CASE WHEN k.with_value THEN o.value END
                 FROM unnest($1, $2, $3, $4) AS k (resource, namespace, name, with_value)
-                JOIN objects o ON o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
+                CROSS JOIN LATERAL (
+                    SELECT resource, namespace, name, revision, value FROM objects
+                    WHERE resource = k.resource AND namespace = k.namespace AND name = k.name LIMIT 1) AS o;
                 """,
                 Parameter(keys.Select(k => k.Key.Resource).ToArray()),
                 Parameter(keys.Select(k => k.Key.Namespace).ToArray()),
@@ -67,16 +75,11 @@ internal static partial class PostgresQueries
                 return;
             }
 
-            if (plan.Deletes.Count > 0)
+            foreach (var deleted in plan.Deletes)
             {
                 batch.BatchCommands.Add(BatchCommand(
-                    """
-                    DELETE FROM objects o USING unnest($1, $2, $3) AS k (resource, namespace, name)
-                    WHERE o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name;
-                    """,
-                    Parameter(plan.Deletes.Select(k => k.Resource).ToArray()),
-                    Parameter(plan.Deletes.Select(k => k.Namespace).ToArray()),
-                    Parameter(plan.Deletes.Select(k => k.Name).ToArray())));
+                    "DELETE FROM objects WHERE resource = $1 AND namespace = $2 AND name = $3;",
+                    Parameter(deleted.Resource), Parameter(deleted.Namespace), Parameter(deleted.Name)));
             }
 
             if (plan.Upserts.Count > 0)

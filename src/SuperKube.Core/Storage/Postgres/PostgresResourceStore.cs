@@ -72,7 +72,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
 
     public async Task<StoredObject?> GetAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var connection = await State.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await State.DataSources.Pooled.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await PostgresQueries.GetObjectAsync(connection, key, cancellationToken).ConfigureAwait(false);
@@ -110,11 +110,11 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
     /// </summary>
     public async Task CompactAsync(long revision, CancellationToken cancellationToken)
     {
-        var (_, feed, dataSource) = State;
+        var (_, feed, dataSources) = State;
         var target = Math.Min(revision, feed.Published);
         while (feed.Compacted < target)
         {
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await dataSources.Pooled.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +163,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
         {
             await opened.Writer.DisposeAsync().ConfigureAwait(false);
             await opened.Feed.DisposeAsync().ConfigureAwait(false);
-            await opened.DataSource.DisposeAsync().ConfigureAwait(false);
+            await opened.DataSources.DisposeAsync().ConfigureAwait(false);
         }
 
         _broadcaster.Complete();
@@ -171,28 +171,28 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
 
     private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
-        var dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        var dataSources = PostgresDataSources.Create(_options.ConnectionString);
         try
         {
-            await PostgresMigrator.MigrateAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            await PostgresMigrator.MigrateAsync(dataSources.Pooled, cancellationToken).ConfigureAwait(false);
             long current;
             long compacted;
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await dataSources.Pooled.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 current = await PostgresQueries.GetCurrentRevisionAsync(connection, cancellationToken).ConfigureAwait(false);
                 compacted = await PostgresQueries.GetCompactedRevisionAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
-            var feed = new PostgresChangeFeed(dataSource, _broadcaster, current, compacted, _options.PollInterval, _logger);
-            var writer = new PostgresWriter(dataSource, feed, _options.MaxBatchSize, _logger);
-            Volatile.Write(ref _opened, new Opened(writer, feed, dataSource));
+            var feed = new PostgresChangeFeed(dataSources, _broadcaster, current, compacted, _options.PollInterval, _logger);
+            var writer = new PostgresWriter(dataSources.Pooled, feed, _options.MaxBatchSize, _logger);
+            Volatile.Write(ref _opened, new Opened(writer, feed, dataSources));
             var target = PostgresUrl.Describe(_options.ConnectionString);
             Log.Opened(_logger, target, current, compacted);
         }
         catch
         {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            await dataSources.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -251,7 +251,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
     /// <summary>Runs <paramref name="read"/> in a read-only repeatable-read transaction: one snapshot for all its statements.</summary>
     private async Task<T> ReadSnapshotAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var connection = await State.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await State.DataSources.Pooled.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
@@ -264,7 +264,7 @@ internal sealed partial class PostgresResourceStore : IResourceStore, IStoreHeal
         }
     }
 
-    private sealed record Opened(PostgresWriter Writer, PostgresChangeFeed Feed, NpgsqlDataSource DataSource);
+    private sealed record Opened(PostgresWriter Writer, PostgresChangeFeed Feed, PostgresDataSources DataSources);
 
     private static partial class Log
     {
