@@ -12,6 +12,33 @@ namespace SuperKube.Storage.Postgres;
 /// </summary>
 internal static partial class PostgresQueries
 {
+    /// <summary>The stored rows (JSON only where asked for) of the keys in arrays $1-$3 ($4: with JSON), by primary key.</summary>
+    internal const string ReadForWriteSql = """
+        SELECT o.resource, o.namespace, o.name, o.revision, CASE WHEN k.with_value THEN o.value END
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS k (resource, namespace, name, with_value)
+        CROSS JOIN LATERAL (
+            SELECT resource, namespace, name, revision, value FROM objects
+            WHERE resource = k.resource AND namespace = k.namespace AND name = k.name LIMIT 1) AS o;
+        """;
+
+    internal const string DeleteObjectSql = "DELETE FROM objects WHERE resource = $1::text AND namespace = $2::text AND name = $3::text;";
+
+    /// <summary>
+    /// Inserts or overwrites the rows in arrays $1-$5, appends the change-log rows in arrays $6-$11, sets the counter to
+    /// $12 and queues the NOTIFY announcing it: one statement (its parts run once each, the NOTIFY as the update's
+    /// one-row source).
+    /// </summary>
+    internal const string ApplySql = $"""
+        WITH upserted AS (
+            INSERT INTO objects (resource, namespace, name, revision, value)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bytea[])
+            ON CONFLICT (resource, namespace, name) DO UPDATE SET revision = excluded.revision, value = excluded.value),
+        logged AS (
+            INSERT INTO changes (revision, type, resource, namespace, name, value)
+            SELECT * FROM unnest($6::bigint[], $7::smallint[], $8::text[], $9::text[], $10::text[], $11::bytea[]))
+        UPDATE revision_counter SET revision = $12::bigint FROM (SELECT pg_notify('{ChangesChannel}', $12::text)) AS notified;
+        """;
+
     /// <summary>
     /// One round trip: begins a transaction, locks the revision counter row until it ends (so writers of all servers
     /// commit one after another), then reads the stored rows of <paramref name="keys"/> (JSON only where asked for).
@@ -27,13 +54,7 @@ internal static partial class PostgresQueries
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN;"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT revision FROM revision_counter FOR UPDATE;"));
             batch.BatchCommands.Add(BatchCommand(
-                """
-                SELECT o.resource, o.namespace, o.name, o.revision, CASE WHEN k.with_value THEN o.value END
-                FROM unnest($1, $2, $3, $4) AS k (resource, namespace, name, with_value)
-                CROSS JOIN LATERAL (
-                    SELECT resource, namespace, name, revision, value FROM objects
-                    WHERE resource = k.resource AND namespace = k.namespace AND name = k.name LIMIT 1) AS o;
-                """,
+                ReadForWriteSql,
                 Parameter(keys.Select(k => k.Key.Resource).ToArray()),
                 Parameter(keys.Select(k => k.Key.Namespace).ToArray()),
                 Parameter(keys.Select(k => k.Key.Name).ToArray()),
@@ -59,9 +80,8 @@ internal static partial class PostgresQueries
     }
 
     /// <summary>
-    /// One round trip: writes a planned batch (rows removed, rows inserted or overwritten, change-log rows), advances the
-    /// counter, queues the NOTIFY delivered to listeners on commit, and commits. When a statement fails, PostgreSQL
-    /// skips the rest of the round trip, COMMIT included.
+    /// One round trip: writes a planned batch (rows removed, one statement each; then <see cref="ApplySql"/>) and
+    /// commits. When a statement fails, PostgreSQL skips the rest of the round trip, COMMIT included.
     /// </summary>
     public static async Task ApplyPlanAndCommitAsync(NpgsqlConnection connection, PostgresWritePlan plan, CancellationToken cancellationToken)
     {
@@ -78,38 +98,24 @@ internal static partial class PostgresQueries
             foreach (var deleted in plan.Deletes)
             {
                 batch.BatchCommands.Add(BatchCommand(
-                    "DELETE FROM objects WHERE resource = $1 AND namespace = $2 AND name = $3;",
+                    DeleteObjectSql,
                     Parameter(deleted.Resource), Parameter(deleted.Namespace), Parameter(deleted.Name)));
             }
 
-            if (plan.Upserts.Count > 0)
-            {
-                batch.BatchCommands.Add(BatchCommand(
-                    """
-                    INSERT INTO objects (resource, namespace, name, revision, value)
-                    SELECT * FROM unnest($1, $2, $3, $4, $5)
-                    ON CONFLICT (resource, namespace, name) DO UPDATE SET revision = excluded.revision, value = excluded.value;
-                    """,
-                    Parameter(plan.Upserts.Select(o => o.Key.Resource).ToArray()),
-                    Parameter(plan.Upserts.Select(o => o.Key.Namespace).ToArray()),
-                    Parameter(plan.Upserts.Select(o => o.Key.Name).ToArray()),
-                    Parameter(plan.Upserts.Select(o => o.Revision).ToArray()),
-                    Parameter(plan.Upserts.Select(o => Bytes(o.Json)).ToArray())));
-            }
-
             batch.BatchCommands.Add(BatchCommand(
-                """
-                INSERT INTO changes (revision, type, resource, namespace, name, value)
-                SELECT * FROM unnest($1, $2, $3, $4, $5, $6);
-                """,
+                ApplySql,
+                Parameter(plan.Upserts.Select(o => o.Key.Resource).ToArray()),
+                Parameter(plan.Upserts.Select(o => o.Key.Namespace).ToArray()),
+                Parameter(plan.Upserts.Select(o => o.Key.Name).ToArray()),
+                Parameter(plan.Upserts.Select(o => o.Revision).ToArray()),
+                Parameter(plan.Upserts.Select(o => Bytes(o.Json)).ToArray()),
                 Parameter(plan.Changes.Select(c => c.Revision).ToArray()),
                 Parameter(plan.Changes.Select(c => (short)c.Type).ToArray()),
                 Parameter(plan.Changes.Select(c => c.Object.Key.Resource).ToArray()),
                 Parameter(plan.Changes.Select(c => c.Object.Key.Namespace).ToArray()),
                 Parameter(plan.Changes.Select(c => c.Object.Key.Name).ToArray()),
-                Parameter(plan.Changes.Select(c => Bytes(c.Object.Json)).ToArray())));
-            batch.BatchCommands.Add(BatchCommand("UPDATE revision_counter SET revision = $1;", Parameter(plan.LastRevision)));
-            batch.BatchCommands.Add(BatchCommand($"SELECT pg_notify('{ChangesChannel}', $1::text);", Parameter(plan.LastRevision)));
+                Parameter(plan.Changes.Select(c => Bytes(c.Object.Json)).ToArray()),
+                Parameter(plan.LastRevision)));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT;"));
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

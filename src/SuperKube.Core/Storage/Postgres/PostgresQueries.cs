@@ -77,9 +77,19 @@ internal static partial class PostgresQueries
     private static StoredObject ReadObject(NpgsqlDataReader r) =>
         new(new ObjectKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt64(3), r.GetFieldValue<byte[]>(4));
 
+    /// <summary>The compaction point on every row, with the changes $1 &lt; revision &lt;= $2 (at most $3, oldest first) if any.</summary>
+    internal const string ReadChangesSql = """
+        SELECT c.revision, ch.revision, ch.type, ch.resource, ch.namespace, ch.name, ch.value
+        FROM compaction c
+        LEFT JOIN LATERAL (
+            SELECT revision, type, resource, namespace, name, value FROM changes
+            WHERE revision > $1::bigint AND revision <= $2::bigint ORDER BY revision LIMIT $3::integer) AS ch ON true
+        ORDER BY ch.revision;
+        """;
+
     /// <summary>
-    /// One round trip: the compaction point, and the changes with after &lt; revision &lt;= upTo, oldest first, at most
-    /// <paramref name="limit"/> (the caller checks <paramref name="after"/> against the compaction point).
+    /// One statement (so one snapshot): the compaction point, and the changes with after &lt; revision &lt;= upTo, oldest
+    /// first, at most <paramref name="limit"/> (the caller checks <paramref name="after"/> against the compaction point).
     /// </summary>
     public static async Task<(long Compacted, List<StoredChange> Changes)> ReadChangesAsync(
         NpgsqlConnection connection, long after, long upTo, int limit, CancellationToken cancellationToken)
@@ -87,21 +97,25 @@ internal static partial class PostgresQueries
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT revision FROM compaction;"));
             batch.BatchCommands.Add(BatchCommand(
-                "SELECT revision, type, resource, namespace, name, value FROM changes WHERE revision > $1 AND revision <= $2 ORDER BY revision LIMIT $3;",
+                ReadChangesSql,
                 Parameter(after), Parameter(upTo), Parameter(limit)));
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var compacted = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : 0;
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var compacted = 0L;
                 var changes = new List<StoredChange>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var revision = reader.GetInt64(0);
-                    var key = new ObjectKey(reader.GetString(2), reader.GetString(3), reader.GetString(4));
-                    changes.Add(new StoredChange(revision, (ChangeType)reader.GetInt16(1), new StoredObject(key, revision, reader.GetFieldValue<byte[]>(5))));
+                    compacted = reader.GetInt64(0);
+                    if (reader.IsDBNull(1))
+                    {
+                        continue; // no changes in the range: the one row carries only the compaction point
+                    }
+
+                    var revision = reader.GetInt64(1);
+                    var key = new ObjectKey(reader.GetString(3), reader.GetString(4), reader.GetString(5));
+                    changes.Add(new StoredChange(revision, (ChangeType)reader.GetInt16(2), new StoredObject(key, revision, reader.GetFieldValue<byte[]>(6))));
                 }
 
                 return (compacted, changes);
