@@ -21,6 +21,17 @@ internal static class ProcessCpu
     }
 
     /// <summary>
+    /// Minor page faults of the process (<c>minflt</c>, field 10 of <c>/proc/PID/stat</c>): pages the kernel had to map
+    /// and zero on first touch, which is what a garbage collector returning and re-taking memory costs.
+    /// </summary>
+    public static long MinorFaults(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// CPU time (user + system) of this process's children that have exited and been waited for (<c>cutime</c> and
     /// <c>cstime</c> of <c>/proc/self/stat</c>): the difference around one child's run is that child's CPU.
     /// </summary>
