@@ -30,7 +30,7 @@ internal sealed class InProcessKubernetesClient(
     public async Task<ObjectList> ListAsync(ApiResource resource, string? ns, ListOptions? options, CancellationToken cancellationToken)
     {
         var result = await reader.ListAsync(Type(resource), ns, options ?? new ListOptions(), cancellationToken).ConfigureAwait(false);
-        return new ObjectList(Revision(result.Revision), [.. result.Items.Select(i => i.Parse())], result.Continue);
+        return new ObjectList(Revision(result.Revision), result.Items, result.Continue);
     }
 
     public async IAsyncEnumerable<WatchEvent> WatchAsync(

@@ -114,9 +114,8 @@ internal sealed partial class Informer<T> : IInformer<T>
         var seen = new HashSet<string>(StringComparer.Ordinal);
         lock (_dispatch)
         {
-            foreach (var json in list.Items)
+            foreach (var obj in list.SharedModels<T>())
             {
-                var obj = Cached(KubernetesClientExtensions.FromJson<T>(json));
                 seen.Add(InformerStore<T>.KeyOf(obj));
                 var old = _store.Get(obj.Metadata?.Namespace, obj.Metadata?.Name ?? "");
                 if (old is not null && old.Metadata?.ResourceVersion == obj.Metadata?.ResourceVersion)
@@ -180,8 +179,6 @@ internal sealed partial class Informer<T> : IInformer<T>
     /// What the store keeps: the object without <c>metadata.managedFields</c>, which no controller reads and which
     /// would otherwise be the largest part of every cached object (client-go informers drop it the same way).
     /// </summary>
-    private static T Cached(T obj) => obj.WithoutManagedFields();
-
     private void Dispatch(T? old, T current, bool deleted)
     {
         foreach (var handler in _handlers)
