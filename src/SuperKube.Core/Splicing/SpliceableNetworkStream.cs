@@ -27,7 +27,7 @@ internal sealed class SpliceableNetworkStream(Socket socket) : NetworkStream(soc
         {
             socket.NoDelay = true;
             socket.SendTimeout = (int)Math.Max(1, timeout.TotalMilliseconds);
-            await Task.Run(() => Connect(socket, endpoint), cancellationToken).ConfigureAwait(false);
+            await Task.Run(() => Connect(socket, endpoint, timeout), cancellationToken).ConfigureAwait(false);
             socket.SendTimeout = 0;
             return new SpliceableNetworkStream(socket);
         }
@@ -38,16 +38,30 @@ internal sealed class SpliceableNetworkStream(Socket socket) : NetworkStream(soc
         }
     }
 
-    private static void Connect(Socket socket, IPEndPoint endpoint)
+    private static void Connect(Socket socket, IPEndPoint endpoint, TimeSpan timeout)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             socket.Connect(endpoint);
         }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock)
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.AlreadyInProgress)
         {
-            // Linux ends a blocking connect at the send timeout with EINPROGRESS.
-            throw new SocketException((int)SocketError.TimedOut);
+            // Linux ends a blocking connect at the send timeout with EINPROGRESS, and .NET retrying a connect that a
+            // signal interrupted gets EALREADY: either way the attempt may still be under way, so wait for its outcome
+            // until the time is up, then let Connect record it (it takes the kernel's EISCONN as success).
+            var remaining = timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero || !socket.Poll(remaining, SelectMode.SelectWrite))
+            {
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+
+            if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error && error != 0)
+            {
+                throw new SocketException(error);
+            }
+
+            socket.Connect(endpoint);
         }
     }
 }
