@@ -153,7 +153,7 @@ internal sealed class ServiceAllocator
         else
         {
             var band = Math.Min(Math.Max(16, Cidr.Size / 16), 256);
-            var offset = await NextAsync(ClusterIps, Cidr.Size - 2, band, i => Cidr.At(i + 1), owner, dryRun, reserved, cancellationToken).ConfigureAwait(false);
+            var offset = await NextAsync(ClusterIps, Cidr.Size - 2, band, i => Cidr.At(i + 1), _ => false, owner, dryRun, reserved, cancellationToken).ConfigureAwait(false);
             if (offset is null)
             {
                 errors.Add(FieldError.Invalid("spec.clusterIPs", "[]string{}", "failed to allocate a serviceIP: range is full"));
@@ -196,7 +196,7 @@ internal sealed class ServiceAllocator
                 if (nodePort == 0)
                 {
                     var band = Math.Min(Math.Max(16, NodePortRange.Size / 32), 128);
-                    var next = await NextAsync(NodePorts, NodePortRange.Size, band, Port, owner, dryRun, reserved, cancellationToken).ConfigureAwait(false);
+                    var next = await NextAsync(NodePorts, NodePortRange.Size, band, Port, i => ours.Contains(NodePortRange.First + i), owner, dryRun, reserved, cancellationToken).ConfigureAwait(false);
                     if (next is null)
                     {
                         errors.Add(FieldError.Invalid(field, "0", "failed to allocate a nodePort: range is full"));
@@ -264,10 +264,12 @@ internal sealed class ServiceAllocator
 
     /// <summary>
     /// Takes a free index in [0, count): a random start in [band, count), wrapping inside that upper part, then the
-    /// lower band. Values the cache shows as taken are skipped without a store round trip.
+    /// lower band. Values the cache shows as taken are skipped without a store round trip, and so are those this
+    /// request already took (<paramref name="chosen"/>): the cache may not show them yet, and the store would grant them
+    /// again to the same owner, giving two ports of one Service the same node port.
     /// </summary>
     private static async Task<long?> NextAsync(
-        AllocationPool pool, long count, long band, Func<long, string> name, AllocationOwner owner, bool dryRun,
+        AllocationPool pool, long count, long band, Func<long, string> name, Func<long, bool> chosen, AllocationOwner owner, bool dryRun,
         List<(AllocationPool, string)> reserved, CancellationToken cancellationToken)
     {
         var taken = pool.Taken();
@@ -278,7 +280,7 @@ internal sealed class ServiceAllocator
         {
             var index = i < upper ? band + ((start + i) % upper) : i - upper;
             var value = name(index);
-            if (taken.Contains(value))
+            if (taken.Contains(value) || chosen(index))
             {
                 continue;
             }

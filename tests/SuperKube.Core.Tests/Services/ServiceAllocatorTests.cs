@@ -192,6 +192,21 @@ public sealed class ServiceAllocatorTests
     }
 
     [Fact]
+    public async Task Create_ManyPortsInASmallRange_EachPortGetsItsOwnNodePort()
+    {
+        // The cache lags the reservations a request makes; a port must never be handed the node port another port of
+        // the same Service just reserved (the store grants it again to the same owner).
+        await using var host = await ServiceTestHost.StartAsync(network: o => o.NodePortRange = "30000-30007");
+
+        for (var i = 0; i < 4; i++)
+        {
+            var created = await host.ServiceAsync($"small-{i}", """{"type":"NodePort","ports":[{"name":"a","port":80},{"name":"b","port":81}]}""");
+            var ports = created["spec"]!["ports"]!.AsArray().Select(p => p!["nodePort"]!.GetValue<int>()).ToList();
+            Assert.Equal(2, ports.Distinct().Count());
+        }
+    }
+
+    [Fact]
     public async Task Create_200ServicesInParallel_AllAddressesAndNodePortsUnique()
     {
         await using var host = await ServiceTestHost.StartAsync();
