@@ -11,37 +11,20 @@ internal static class ProcessCpu
     /// <summary>Clock ticks per second of /proc figures (USER_HZ), 100 on every mainstream Linux build.</summary>
     private const double TicksPerSecond = 100;
 
-    public static TimeSpan Used(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // Fields after the command name, which is in parentheses and may contain spaces: state is field 3, utime 14, stime 15.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
-    }
+    /// <summary>utime + stime (fields 14 and 15).</summary>
+    public static TimeSpan Used(int pid) => CpuTime(StatFields($"/proc/{pid}/stat"), 14);
 
     /// <summary>
     /// Minor page faults of the process (<c>minflt</c>, field 10 of <c>/proc/PID/stat</c>): pages the kernel had to map
     /// and zero on first touch, which is what a garbage collector returning and re-taking memory costs.
     /// </summary>
-    public static long MinorFaults(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[7], CultureInfo.InvariantCulture);
-    }
+    public static long MinorFaults(int pid) => Field(StatFields($"/proc/{pid}/stat"), 10);
 
     /// <summary>
     /// CPU time (user + system) of this process's children that have exited and been waited for (<c>cutime</c> and
-    /// <c>cstime</c> of <c>/proc/self/stat</c>): the difference around one child's run is that child's CPU.
+    /// <c>cstime</c> of <c>/proc/self/stat</c>, fields 16 and 17): the difference around one child's run is that child's CPU.
     /// </summary>
-    public static TimeSpan ReapedChildren()
-    {
-        var stat = File.ReadAllText("/proc/self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
-    }
+    public static TimeSpan ReapedChildren() => CpuTime(StatFields("/proc/self/stat"), 16);
 
     /// <summary>CPU time of a process that may have exited since it was listed (then zero).</summary>
     public static TimeSpan UsedOrZero(int pid)
@@ -66,24 +49,39 @@ internal static class ProcessCpu
                 continue;
             }
 
-            string stat;
+            string[] fields;
             try
             {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                fields = StatFields(Path.Combine(directory, "stat"));
             }
             catch (IOException)
             {
                 continue;
             }
 
-            // Field 4, the parent's PID, is the second after the parenthesised command name.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
-            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+            if (Field(fields, 4) == parent)
             {
                 yield return pid;
             }
         }
     }
+
+    /// <summary>
+    /// The fields of a <c>/proc/.../stat</c> file from field 3 (the state) on: the command name before it is in
+    /// parentheses and may contain spaces.
+    /// </summary>
+    private static string[] StatFields(string path)
+    {
+        var stat = File.ReadAllText(path);
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
+    /// <summary>Field <paramref name="number"/> (numbered from 1, as in proc(5)) of <see cref="StatFields"/>.</summary>
+    private static long Field(string[] fields, int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
+
+    /// <summary>The clock ticks of field <paramref name="first"/> and the one after it, as time.</summary>
+    private static TimeSpan CpuTime(string[] fields, int first) =>
+        TimeSpan.FromSeconds((Field(fields, first) + Field(fields, first + 1)) / TicksPerSecond);
 
     /// <summary>
     /// Waits until the process used at most <paramref name="share"/> of one core over half a second (a freshly started

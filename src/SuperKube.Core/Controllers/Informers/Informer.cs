@@ -107,7 +107,11 @@ internal sealed partial class Informer<T> : IInformer<T>
         }
     }
 
-    /// <summary>Lists everything, replaces the cache (telling handlers what changed) and returns the list's revision.</summary>
+    /// <summary>
+    /// Lists everything, replaces the cache (telling handlers what changed) and returns the list's revision. The store
+    /// keeps shared models without <c>metadata.managedFields</c>, as from watch events: no controller reads them, and
+    /// they would otherwise be the largest part of every cached object (client-go informers drop them the same way).
+    /// </summary>
     private async Task<string> RelistAsync(CancellationToken cancellationToken)
     {
         var list = await _client.ListAsync(Resource, null, new ListOptions(), cancellationToken).ConfigureAwait(false);
@@ -175,10 +179,6 @@ internal sealed partial class Informer<T> : IInformer<T>
         return revision;
     }
 
-    /// <summary>
-    /// What the store keeps: the object without <c>metadata.managedFields</c>, which no controller reads and which
-    /// would otherwise be the largest part of every cached object (client-go informers drop it the same way).
-    /// </summary>
     private void Dispatch(T? old, T current, bool deleted)
     {
         foreach (var handler in _handlers)
